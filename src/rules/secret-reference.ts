@@ -1,0 +1,57 @@
+import type { Rule, RuleContext, Segment } from './rule.js';
+import { t } from './rule.js';
+
+/** Keys that hold a secret by their name, wherever they stand in the profile. */
+const SECRET_KEY = /(password|passwd|secret|token|apikey|api_key|passphrase|credential|privatekey|accesskey|secretkey)/i;
+const REFERENCE = /^(env:[A-Za-z_][A-Za-z0-9_]*|file:\S.*)$/;
+/** Values that are secrets by their shape, whatever key they sit under. */
+const SECRET_VALUE: Array<[RegExp, string]> = [
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'private key'],
+  [/\bAKIA[0-9A-Z]{16}\b/, 'AWS access key'],
+  [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'GitHub token'],
+  [/\bxox[baprs]-[A-Za-z0-9-]{10,}/, 'Slack token'],
+  [/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, 'JWT'],
+  [/^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i, 'password in a URL'],
+];
+
+/** Secrets appear only as references (`env:NAME`, `file:PATH`), never as values. */
+export const secretReference: Rule = {
+  id: 'secret-reference',
+  severity: 'error',
+  description: t('Rahasia hanya berupa rujukan env:/file:, tidak pernah nilai', 'Secrets only as env:/file: references, never values'),
+  check({ profile, report }: RuleContext) {
+    const walk = (node: unknown, path: Segment[]) => {
+      if (Array.isArray(node)) {
+        node.forEach((item, i) => walk(item, [...path, i]));
+      } else if (node !== null && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          const at = [...path, key];
+          if (SECRET_KEY.test(key) && typeof value === 'string' && !REFERENCE.test(value)) {
+            // The value itself is never echoed back: it may be the real secret.
+            report({
+              path: at,
+              message: t('`{key}` berisi nilai rahasia; profil hanya boleh memuat rujukan', '`{key}` holds a secret value; a profile may only hold a reference'),
+              hint: t('tulis `{key}: env:NAMA_VARIABEL` atau `{key}: file:/path/berkas`, lalu hapus nilainya dari riwayat git', 'write `{key}: env:VARIABLE` or `{key}: file:/path/to/file`, and purge the value from git history'),
+              params: { key },
+            });
+          } else {
+            walk(value, at);
+          }
+        }
+      } else if (typeof node === 'string') {
+        for (const [re, what] of SECRET_VALUE) {
+          if (re.test(node)) {
+            report({
+              path,
+              message: t('nilai ini tampak seperti rahasia ({what})', 'this value looks like a secret ({what})'),
+              hint: t('simpan rahasia di luar profil dan rujuk dengan env:/file:', 'keep secrets outside the profile and refer to them with env:/file:'),
+              params: { what },
+            });
+            break;
+          }
+        }
+      }
+    };
+    walk(profile, []);
+  },
+};
