@@ -43,7 +43,8 @@ export interface RegionIndex {
   provinces: Map<string, Province>;
   regencies: Map<string, RegencyRecord>;
   districts: Map<string, DistrictRecord>;
-  villages: Map<string, VillageRecord>;
+  /** Read on first access. */
+  readonly villages: Map<string, VillageRecord>;
   districtsOf(regencyCode: string): DistrictRecord[];
   villagesOfDistrict(districtCode: string): VillageRecord[];
   villagesOfRegency(regencyCode: string): VillageRecord[];
@@ -59,7 +60,12 @@ export function regencyKindOf(code: string): 'kabupaten' | 'kota' | undefined {
 
 /** Kind of a village from the first digit of NNNN: 1 kelurahan, 2 desa, 3 desa adat. */
 export function villageKindOf(code: string): VillageKind | undefined {
-  return ({ '1': 'kelurahan', '2': 'desa', '3': 'desa-adat' } as const)[code.charAt(9) as '1' | '2' | '3'];
+  switch (code.charCodeAt(9)) {
+    case 49: return 'kelurahan'; // '1'
+    case 50: return 'desa';
+    case 51: return 'desa-adat';
+    default: return undefined;
+  }
 }
 
 function dataDir(): string {
@@ -67,45 +73,86 @@ function dataDir(): string {
   return join(dirname(require.resolve('idn-area-data/package.json')), 'data');
 }
 
-function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
+function rows(dir: string, file: string): string[][] {
+  return parseCsvLines(readFileSync(join(dir, file), 'utf8')).slice(1);
 }
 
 function load(): RegionIndex {
   const dir = dataDir();
-  const rows = (file: string) => parseCsvLines(readFileSync(join(dir, file), 'utf8')).slice(1);
   const provinces = new Map<string, Province>();
-  for (const [code, name] of rows('provinces.csv')) provinces.set(code!, { code: code!, name: name! });
+  for (const [code, name] of rows(dir, 'provinces.csv')) provinces.set(code!, { code: code!, name: name! });
   const regencies = new Map<string, RegencyRecord>();
-  for (const [code, provinceCode, name] of rows('regencies.csv')) {
+  for (const [code, provinceCode, name] of rows(dir, 'regencies.csv')) {
     regencies.set(code!, { code: code!, provinceCode: provinceCode!, name: name!, kind: regencyKindOf(code!) ?? 'kabupaten' });
   }
   const districts = new Map<string, DistrictRecord>();
-  for (const [code, regencyCode, name] of rows('districts.csv')) {
-    districts.set(code!, { code: code!, regencyCode: regencyCode!, name: name! });
+  const districtsByRegency = new Map<string, DistrictRecord[]>();
+  for (const [code, regencyCode, name] of rows(dir, 'districts.csv')) {
+    const rec = { code: code!, regencyCode: regencyCode!, name: name! };
+    districts.set(rec.code, rec);
+    const list = districtsByRegency.get(rec.regencyCode);
+    if (list) list.push(rec);
+    else districtsByRegency.set(rec.regencyCode, [rec]);
   }
-  const villages = new Map<string, VillageRecord>();
-  for (const [code, districtCode, name] of rows('villages.csv')) {
-    villages.set(code!, { code: code!, districtCode: districtCode!, name: name!, kind: villageKindOf(code!) ?? 'desa' });
-  }
-  const byRegency = groupBy(districts.values(), (d) => d.regencyCode);
-  const byDistrict = groupBy(villages.values(), (v) => v.districtCode);
-  const byRegencyVillages = groupBy(villages.values(), (v) => v.code.slice(0, 5));
+
+  // Villages are 97% of the data: read on first use, in one pass, grouped by kecamatan only.
+  let villageData: { byCode: Map<string, VillageRecord>; byDistrict: Map<string, VillageRecord[]> } | undefined;
+  const villageTables = () => {
+    if (villageData) return villageData;
+    const byCode = new Map<string, VillageRecord>();
+    const byDistrict = new Map<string, VillageRecord[]>();
+    // 83,762 rows: split by hand; only a few names are quoted and need the full CSV reader.
+    const text = readFileSync(join(dir, 'villages.csv'), 'utf8');
+    let at = text.indexOf('\n') + 1;
+    let district: VillageRecord[] = [];
+    let districtCode = '';
+    while (at < text.length) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const line = text.charCodeAt(end - 1) === 13 ? text.slice(at, end - 1) : text.slice(at, end);
+      at = end + 1;
+      if (line === '') continue;
+      let code: string, dcode: string, name: string;
+      if (line.includes('"')) {
+        [code, dcode, name] = parseCsvLines(line)[0] as [string, string, string];
+      } else {
+        const a = line.indexOf(',');
+        const b = line.indexOf(',', a + 1);
+        code = line.slice(0, a);
+        dcode = line.slice(a + 1, b);
+        name = line.slice(b + 1);
+      }
+      const rec: VillageRecord = { code, districtCode: dcode, name, kind: villageKindOf(code) ?? 'desa' };
+      byCode.set(code, rec);
+      if (dcode !== districtCode) {
+        districtCode = dcode;
+        district = byDistrict.get(dcode) ?? [];
+        byDistrict.set(dcode, district);
+      }
+      district.push(rec);
+    }
+    villageData = { byCode, byDistrict };
+    return villageData;
+  };
+  const ofRegency = new Map<string, VillageRecord[]>();
   return {
     provinces,
     regencies,
     districts,
-    villages,
-    districtsOf: (code) => byRegency.get(code) ?? [],
-    villagesOfDistrict: (code) => byDistrict.get(code) ?? [],
-    villagesOfRegency: (code) => byRegencyVillages.get(code) ?? [],
+    get villages() {
+      return villageTables().byCode;
+    },
+    districtsOf: (code) => districtsByRegency.get(code) ?? [],
+    villagesOfDistrict: (code) => villageTables().byDistrict.get(code) ?? [],
+    villagesOfRegency: (code) => {
+      let list = ofRegency.get(code);
+      if (!list) {
+        const byDistrict = villageTables().byDistrict;
+        list = (districtsByRegency.get(code) ?? []).flatMap((d) => byDistrict.get(d.code) ?? []);
+        ofRegency.set(code, list);
+      }
+      return list;
+    },
   };
 }
 
