@@ -27,6 +27,12 @@ export function normaliseGolongan(raw: string): string {
   return m ? `${m[1]!.toUpperCase()}/${m[2]!.toLowerCase()}` : raw.trim();
 }
 
+/** The pangkat of a golongan as the table writes it (`III/a`), or undefined for anything else. */
+export function pangkatOf(golongan: string): string | undefined {
+  // An own key only: `toString` or `constructor` must not find Object.prototype's.
+  return Object.hasOwn(PANGKAT, golongan) ? PANGKAT[golongan] : undefined;
+}
+
 export function golonganOfPangkat(pangkat: string): string | undefined {
   const wanted = pangkat.trim().toLowerCase().replace(/\s+/g, ' ');
   return GOLONGAN.find((g) => PANGKAT[g]!.toLowerCase() === wanted);

@@ -64,8 +64,9 @@ export function formatLetterNumber(template: string, v: LetterNumberValues): str
     bulanRomawi: toRoman(v.bulan),
     kodeDesa: v.kodeDesa ?? '',
   };
+  // An own key only: `{toString}` is an unknown token, not Object.prototype's function.
   return template.replace(/\{([^{}]*)\}/g, (whole, token: string) =>
-    token in values ? values[token as LetterNumberToken] : whole,
+    Object.hasOwn(values, token) ? values[token as LetterNumberToken] : whole,
   );
 }
 

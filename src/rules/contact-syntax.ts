@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Rule, RuleContext, Segment } from './rule.js';
 import { t } from './rule.js';
 
@@ -77,7 +78,8 @@ export const contactSyntax: Rule = {
     domain(dep?.domain, ['deployment', 'domain']);
     email(dep?.tls?.email, ['deployment', 'tls', 'email']);
     email(dep?.mail?.from, ['deployment', 'mail', 'from']);
-    if (dep?.mail) domain(dep.mail.host.includes('.') ? dep.mail.host : undefined, ['deployment', 'mail', 'host']);
+    // A mail relay is often named by its IP address, or by a bare host name inside the network.
+    if (dep?.mail) domain(dep.mail.host.includes('.') && isIP(dep.mail.host) === 0 ? dep.mail.host : undefined, ['deployment', 'mail', 'host']);
     profile.signatories.forEach((s, i) => email(s.email, ['signatories', i, 'email']));
     if (dep?.tls?.mode === 'acme' && dep.tls.email === undefined) {
       report({

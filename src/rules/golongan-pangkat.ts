@@ -1,4 +1,4 @@
-import { golonganOfPangkat, normaliseGolongan, PANGKAT } from '../domain/golongan.js';
+import { golonganOfPangkat, normaliseGolongan, pangkatOf } from '../domain/golongan.js';
 import type { Rule } from './rule.js';
 import { t } from './rule.js';
 import { everySignatory } from './signatory-list.js';
@@ -23,7 +23,7 @@ export const golonganPangkat: Rule = {
         continue;
       }
       const normal = normaliseGolongan(s.golongan);
-      const expected = PANGKAT[normal];
+      const expected = pangkatOf(normal);
       if (!expected) {
         report({
           path: [...path, 'golongan'],
@@ -51,11 +51,14 @@ export const golonganPangkat: Rule = {
           params: { golongan: normal, expected },
         });
       } else if (s.pangkat.trim().toLowerCase().replace(/\s+/g, ' ') !== expected.toLowerCase()) {
+        const other = golonganOfPangkat(s.pangkat);
         report({
           path: [...path, 'pangkat'],
           message: t('pangkat "{pangkat}" tidak sesuai golongan {golongan} ({expected})', 'pangkat "{pangkat}" does not match golongan {golongan} ({expected})'),
-          hint: t('golongan {golongan} berpangkat {expected}; pangkat "{pangkat}" adalah golongan {other}', 'golongan {golongan} is {expected}; "{pangkat}" is golongan {other}'),
-          params: { pangkat: s.pangkat, golongan: normal, expected, other: golonganOfPangkat(s.pangkat) ?? '?' },
+          hint: other
+            ? t('golongan {golongan} berpangkat {expected}; pangkat "{pangkat}" adalah golongan {other}', 'golongan {golongan} is {expected}; "{pangkat}" is golongan {other}')
+            : t('golongan {golongan} berpangkat {expected}; "{pangkat}" bukan pangkat PNS', 'golongan {golongan} is {expected}; "{pangkat}" is not a PNS rank'),
+          params: { pangkat: s.pangkat, golongan: normal, expected, other },
         });
       }
     }

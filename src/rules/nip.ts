@@ -34,6 +34,12 @@ const MESSAGES: Record<NipProblem['problem'], { message: ReturnType<typeof t>; h
   },
 };
 
+/** "At age -6" reads oddly: an appointment before the birth date says so. */
+const BEFORE_BIRTH = {
+  message: t('{field} "{value}": TMT CPNS sebelum tanggal lahir', '{field} "{value}": TMT CPNS before the birth date'),
+  hint: MESSAGES['tmt-before-18'].hint,
+};
+
 /** NIP and NI PPPK structure: real birth date, real TMT month, TMT after age 18 and not in the future, sex 1 or 2. */
 export const nip: Rule = {
   id: 'nip',
@@ -48,7 +54,8 @@ export const nip: Rule = {
         if (!parsed.ok) {
           for (const p of parsed.problems) {
             const detail = 'value' in p ? p.value : 'age' in p ? p.age : '';
-            report({ path: [...path, field], ...MESSAGES[p.problem], params: { field: field === 'nip' ? 'NIP' : 'NI PPPK', value, detail } });
+            const text = p.problem === 'tmt-before-18' && p.age < 0 ? BEFORE_BIRTH : MESSAGES[p.problem];
+            report({ path: [...path, field], ...text, params: { field: field === 'nip' ? 'NIP' : 'NI PPPK', value, detail } });
           }
           continue;
         }

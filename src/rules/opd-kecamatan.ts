@@ -50,7 +50,7 @@ export const opdKecamatan: Rule = {
       const list = missing.slice(0, 8).map((d) => `${d.code} ${d.name}`).join(', ') + (missing.length > 8 ? ', …' : '');
       report({
         path: ['opds'],
-        message: t('{n} kecamatan belum punya OPD kecamatan: {list}', '{n} kecamatan have no kecamatan agency: {list}'),
+        message: t('{n} kecamatan belum punya OPD kecamatan: {list}', '{n} kecamatan without a kecamatan agency: {list}'),
         hint: t('tambahkan OPD `kind: kecamatan` dengan `regionCode` untuk masing-masing; `eoffice init` mengisinya dari data Kepmendagri', 'add a `kind: kecamatan` agency with `regionCode` for each; `eoffice init` fills them from the decree'),
         params: { n: missing.length, list },
       });

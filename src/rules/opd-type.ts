@@ -13,7 +13,7 @@ export const opdType: Rule = {
       if (o.kind === 'kecamatan' && o.type === 'C') {
         report({
           path: ['opds', i, 'type'],
-          message: t('kecamatan {name} bertipe C; kecamatan hanya bertipe A atau B', 'kecamatan {name} has type C; kecamatan are type A or B only'),
+          message: t('{name} bertipe C; kecamatan hanya bertipe A atau B', '{name} has type C; a kecamatan is type A or B only'),
           hint: t('tulis `type: A` atau `type: B`', 'write `type: A` or `type: B`'),
           params: { name: o.name },
         });

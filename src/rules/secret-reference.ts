@@ -20,29 +20,45 @@ export const secretReference: Rule = {
   severity: 'error',
   description: t('Rahasia hanya berupa rujukan env:/file:, tidak pernah nilai', 'Secrets only as env:/file: references, never values'),
   check({ profile, report }: RuleContext) {
-    const walk = (node: unknown, path: Segment[]) => {
+    // One mutable path for the whole walk: a national profile has ~10^5 values, and copying the
+    // path at each of them cost more than the checks.
+    const path: Segment[] = [];
+    const secretKey = new Map<string, boolean>();
+    const isSecretKey = (key: string) => {
+      let known = secretKey.get(key);
+      if (known === undefined) secretKey.set(key, (known = SECRET_KEY.test(key)));
+      return known;
+    };
+    const walk = (node: unknown) => {
       if (Array.isArray(node)) {
-        node.forEach((item, i) => walk(item, [...path, i]));
+        for (let i = 0; i < node.length; i++) {
+          path.push(i);
+          walk(node[i]);
+          path.pop();
+        }
       } else if (node !== null && typeof node === 'object') {
-        for (const [key, value] of Object.entries(node)) {
-          const at = [...path, key];
-          if (SECRET_KEY.test(key) && typeof value === 'string' && !REFERENCE.test(value)) {
+        for (const key of Object.keys(node)) {
+          const value = (node as Record<string, unknown>)[key];
+          path.push(key);
+          if (typeof value === 'string' && isSecretKey(key) && !REFERENCE.test(value)) {
             // The value itself is never echoed back: it may be the real secret.
             report({
-              path: at,
+              path: [...path],
               message: t('`{key}` berisi nilai rahasia; profil hanya boleh memuat rujukan', '`{key}` holds a secret value; a profile may only hold a reference'),
               hint: t('tulis `{key}: env:NAMA_VARIABEL` atau `{key}: file:/path/berkas`, lalu hapus nilainya dari riwayat git', 'write `{key}: env:VARIABLE` or `{key}: file:/path/to/file`, and purge the value from git history'),
               params: { key },
             });
           } else {
-            walk(value, at);
+            walk(value);
           }
+          path.pop();
         }
-      } else if (typeof node === 'string') {
+      } else if (typeof node === 'string' && (node.length >= 20 || node.includes('://'))) {
+        // Every pattern below needs 20 characters or a URL: most values (names, codes) skip them.
         for (const [re, what] of SECRET_VALUE) {
           if (re.test(node)) {
             report({
-              path,
+              path: [...path],
               message: t('nilai ini tampak seperti rahasia ({what})', 'this value looks like a secret ({what})'),
               hint: t('simpan rahasia di luar profil dan rujuk dengan env:/file:', 'keep secrets outside the profile and refer to them with env:/file:'),
               params: { what },
@@ -52,6 +68,6 @@ export const secretReference: Rule = {
         }
       }
     };
-    walk(profile, []);
+    walk(profile);
   },
 };

@@ -28,7 +28,7 @@ export const signatureDelegation: Rule = {
           severity: 'warning',
           message: t('{status} kepala daerah biasanya pejabat ASN dengan NIP', 'an acting ({status}) head of region is usually a civil servant with a NIP'),
           hint: t('tambahkan `nip:` bila ada', 'add `nip:` if there is one'),
-          params: { status: s.status.toUpperCase() },
+          params: { status: s.status === 'plt' ? 'Plt.' : 'Plh.' },
         });
       }
       if (!d) return;

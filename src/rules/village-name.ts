@@ -13,7 +13,7 @@ export const villageName: Rule = {
     if (!Array.isArray(v)) return;
     v.forEach((item, i) => {
       const rec = region.villages.get(item.code);
-      if (rec && fold(rec.name) !== fold(item.name)) {
+      if (rec && rec.name !== item.name && fold(rec.name) !== fold(item.name)) {
         report({
           path: ['villages', i, 'name'],
           message: t('nama "{name}" berbeda dari Kepmendagri 2025 untuk {code}: "{expected}"', 'name "{name}" differs from the 2025 decree for {code}: "{expected}"'),

@@ -10,8 +10,11 @@ export const villageRegion: Rule = {
     const v = profile.villages;
     const regency = profile.regency.code;
     if (!v || !region.regencies.has(regency)) return;
+    const prefix = regency + '.';
     const checkCode = (code: string, path: (string | number)[]) => {
-      const known = code.length === 13 ? region.villages.has(code) : code.length === 8 ? region.districts.has(code) : code === regency;
+      // Look the code up at its own level, so another regency's code is "not part of", not "unknown".
+      const levels: Record<number, ReadonlyMap<string, unknown> | undefined> = { 2: region.provinces, 5: region.regencies, 8: region.districts, 13: region.villages };
+      const known = levels[code.length]?.has(code) ?? false;
       if (!known) {
         report({
           path,
@@ -19,7 +22,7 @@ export const villageRegion: Rule = {
           hint: t('periksa kode; data wilayah: idn-area-data 4.0.1', 'check the code; region data: idn-area-data 4.0.1'),
           params: { code },
         });
-      } else if (code !== regency && !code.startsWith(regency + '.')) {
+      } else if (code !== regency && !code.startsWith(prefix)) {
         report({
           path,
           message: t('kode {code} bukan bagian dari {regency}', 'code {code} is not part of {regency}'),
@@ -29,7 +32,12 @@ export const villageRegion: Rule = {
       }
     };
     if (Array.isArray(v)) {
-      v.forEach((item, i) => checkCode(item.code, ['villages', i, 'code']));
+      for (let i = 0; i < v.length; i++) {
+        const code = v[i]!.code;
+        // The common case, a known village of this regency, costs one lookup and no allocation.
+        if (code.startsWith(prefix) && region.villages.has(code)) continue;
+        checkCode(code, ['villages', i, 'code']);
+      }
       return;
     }
     (v.include ?? []).forEach((c, i) => checkCode(c, ['villages', 'include', i]));
