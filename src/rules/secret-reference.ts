@@ -53,8 +53,8 @@ export const secretReference: Rule = {
           }
           path.pop();
         }
-      } else if (typeof node === 'string' && (node.length >= 20 || node.includes('://'))) {
-        // Every pattern below needs 20 characters or a URL: most values (names, codes) skip them.
+      } else if (typeof node === 'string' && (node.length >= 15 || node.includes('://'))) {
+        // Every pattern below needs 15 characters or a URL: most values (names, codes) skip them.
         for (const [re, what] of SECRET_VALUE) {
           if (re.test(node)) {
             report({
