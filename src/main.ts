@@ -81,7 +81,8 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
   const program = buildProgram(ctx, (c) => (code = c));
   try {
     if (argv.length <= 2) {
-      program.outputHelp();
+      // No command is a usage error (exit 2): the help goes where errors go.
+      program.outputHelp({ error: true });
       return ExitCode.usage;
     }
     await program.parseAsync([...argv]);

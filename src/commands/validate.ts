@@ -29,7 +29,8 @@ async function expand(patterns: readonly string[], cwd: string): Promise<string[
   return [...new Set(out)];
 }
 
-const UNREADABLE = /^file-/;
+/** A file that could not be read at all is an I/O error (exit 2); an empty or binary one is invalid input (exit 1). */
+const UNREADABLE = /^file-(missing|is-directory|not-regular|unreadable)$/;
 
 export async function runValidate(
   ctx: CliContext,

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, isAlias, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { load as fastLoad } from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, isAlias, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { parsePointer } from '../validate/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
@@ -9,6 +10,8 @@ import { loaderMessage, type LoaderProblem } from './loader-messages.js';
 export const MAX_PROFILE_BYTES = 16 * 1024 * 1024;
 /** Aliases are allowed, but a "billion laughs" expansion must fail fast. */
 export const MAX_ALIAS_COUNT = 200;
+/** A profile is a few levels deep; hundreds of levels is an attack on the recursive parser. */
+export const MAX_NESTING = 100;
 
 export interface Position {
   line: number;
@@ -63,6 +66,9 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, lang: La
   if (typeof bytes === 'string') {
     text = bytes;
   } else {
+    if (bytes.length > MAX_PROFILE_BYTES) {
+      return { ok: false, diagnostics: [problem('file-too-large', lang, undefined, { size: bytes.length, max: MAX_PROFILE_BYTES })] };
+    }
     if (bytes.includes(0)) return { ok: false, diagnostics: [problem('file-binary', lang)] };
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -75,8 +81,26 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, lang: La
     return { ok: false, diagnostics: [problem('file-too-large', lang, undefined, { size: text.length, max: MAX_PROFILE_BYTES })] };
   }
   if (text.includes('\0')) return { ok: false, diagnostics: [problem('file-binary', lang)] };
-  if (text.trim() === '' || /^(\s*#[^\n]*\n?|\s*---\s*\n?|\s+)*$/.test(text)) {
-    return { ok: false, diagnostics: [problem('file-empty', lang)] };
+  if (!hasContent(text)) return { ok: false, diagnostics: [problem('file-empty', lang)] };
+
+  // Fast path: a plain file (no aliases, tags, directives; one document; no duplicate keys) is read
+  // by js-yaml, ~13× faster than the position-keeping parser, which then runs only when a diagnostic
+  // needs a line and column. Anything js-yaml refuses takes the full path below, which is the
+  // authority on what is wrong and where.
+  const fast = tryFastLoad(text);
+  if (fast !== undefined) {
+    let located: ((ptr: string, key: boolean) => Position) | undefined;
+    return {
+      ok: true,
+      doc: {
+        file,
+        data: fast,
+        locate: (ptr, options) => {
+          located ??= positionIndex(text);
+          return located(ptr, options?.key ?? false);
+        },
+      },
+    };
   }
 
   const lineCounter = new LineCounter();
@@ -97,29 +121,150 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, lang: La
 
   const issues = [...doc.errors, ...doc.warnings];
   if (issues.length > 0) {
-    return {
-      ok: false,
-      diagnostics: issues.map((e) => {
-        const kind: LoaderProblem =
-          e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-unknown-tag' : 'yaml-syntax';
-        // The library's own message names the problem precisely; keep its first line.
-        const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        return problem(kind, lang, pos(e.pos[0]), { detail });
-      }),
-    };
+    // One mistake often trips several parser errors on the same line; the first says it best.
+    const lines = new Set<number>();
+    const diagnostics: Diagnostic[] = [];
+    for (const e of issues) {
+      // An unclosed quote is found at the end of the file; the mistake is where the quote opens.
+      const opening = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? quoteEndingAt(doc, e.pos[0]) : undefined;
+      const at = pos(opening ?? e.pos[0]);
+      if (lines.has(at.line)) continue;
+      lines.add(at.line);
+      if (/Maximum call stack/i.test(e.message)) {
+        diagnostics.push(problem('yaml-too-deep', lang, at, { max: MAX_NESTING }));
+        continue;
+      }
+      if (e.code === 'MULTIPLE_DOCS') {
+        diagnostics.push(problem('yaml-multiple-documents', lang, at));
+        continue;
+      }
+      const kind: LoaderProblem =
+        e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-unknown-tag' : 'yaml-syntax';
+      // The library's own message names the problem precisely; keep its first line.
+      let detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      if (kind === 'yaml-duplicate-key') detail = `\`${keyAt(doc, e.pos[0]) ?? text.slice(e.pos[0], e.pos[1])}\``;
+      diagnostics.push(problem(kind, lang, at, { detail }));
+    }
+    return { ok: false, diagnostics };
   }
   if (doc.contents === null) return { ok: false, diagnostics: [problem('file-empty', lang)] };
 
+  let wrong: Structure | undefined;
+  try {
+    wrong = structureProblem(doc);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    wrong = { problem: 'yaml-too-deep', node: doc.contents as Node, name: '' };
+  }
+  if (wrong) return { ok: false, diagnostics: [problem(wrong.problem, lang, pos(wrong.node.range?.[0] ?? 0), { name: wrong.name, max: MAX_NESTING })] };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    if (err instanceof ReferenceError || /alias/i.test(String(err))) {
+    if (err instanceof ReferenceError && /excessive alias/i.test(err.message)) {
       return { ok: false, diagnostics: [problem('yaml-alias-limit', lang, pos(0), { max: MAX_ALIAS_COUNT })] };
     }
     throw err;
   }
+  // `---` alone, or `null`: a document with nothing in it.
+  if (data === null || data === undefined) return { ok: false, diagnostics: [problem('file-empty', lang)] };
   return { ok: true, doc: { file, data, locate: (ptr, options) => locate(doc, ptr, options?.key ?? false, pos) } };
+}
+
+function tryFastLoad(text: string): unknown {
+  try {
+    const data = fastLoad(text, { maxAliases: 0, json: false });
+    // An empty or scalar document is left to the full path, which says what is wrong with it.
+    return data !== null && typeof data === 'object' ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Positions only, for a text already known to parse cleanly. */
+function positionIndex(text: string): (ptr: string, key: boolean) => Position {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, merge: false, keepSourceTokens: false });
+  const pos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  return (ptr, key) => locate(doc, ptr, key, pos);
+}
+
+/** Whether anything but blank lines, comments and document markers is there. Linear: no regex backtracking. */
+function hasContent(text: string): boolean {
+  return text.split(/\r?\n|\r/).some((line) => {
+    const t = line.trim();
+    return t !== '' && !t.startsWith('#') && t !== '---' && t !== '...';
+  });
+}
+
+/** The key whose source starts at an offset, to name it in a duplicate-key message. */
+function keyAt(doc: Document, offset: number): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Where the quoted scalar that runs up to `offset` (unclosed) begins. */
+function quoteEndingAt(doc: Document, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === offset) {
+        found = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+type Structure = { problem: 'yaml-undefined-alias' | 'yaml-recursive-alias' | 'yaml-complex-key' | 'yaml-too-deep'; node: Node; name: string };
+
+/**
+ * What parses as YAML but cannot become a profile: an alias naming no anchor before it (`*x`
+ * without `&x`), an alias inside its own anchor (a cycle, which would make the data endless), a
+ * mapping or list used as a key, and nesting deeper than any profile needs (the later steps recurse).
+ * One walk in document order.
+ */
+function structureProblem(doc: Document): Structure | undefined {
+  const anchors = new Map<string, Node>();
+  let found: Structure | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        found = { problem: 'yaml-complex-key', node: pair.key, name: '' };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Node(_, node, path) {
+      if ((isMap(node) || isSeq(node)) && path.filter((p) => isMap(p) || isSeq(p)).length >= MAX_NESTING) {
+        found = { problem: 'yaml-too-deep', node, name: '' };
+        return visit.BREAK;
+      }
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (!target) found = { problem: 'yaml-undefined-alias', node, name: node.source };
+        else if (path.includes(target)) found = { problem: 'yaml-recursive-alias', node, name: node.source };
+        return found ? visit.BREAK : undefined;
+      }
+      if (node.anchor) anchors.set(node.anchor, node);
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function locate(doc: Document, ptr: string, wantKey: boolean, pos: (offset: number) => Position): Position {
@@ -131,21 +276,24 @@ function locate(doc: Document, ptr: string, wantKey: boolean, pos: (offset: numb
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      // A missing key falls back to its parent, already in `last`.
       if (!pair) break;
-      const isLast = i === segments.length - 1;
-      if (isLast && wantKey && isScalar(pair.key)) {
-        last = pair.key;
+      const key = isScalar(pair.key) && pair.key.range ? pair.key : null;
+      if (i === segments.length - 1 && wantKey && key) {
+        last = key;
         break;
       }
       node = pair.value;
-      // A key with no value (`nip:`) has no value node, and a finding about a whole section reads
-      // best at the line that names it: point at the key in both cases.
+      // A key with no value (`nip:`) has only an empty placeholder, and a section (a mapping or a
+      // list, found or fallen back to) reads best at the line that names it: point at the key.
+      const empty = !isNode(node) || !node.range || (isScalar(node) && node.range[0] === node.range[1]);
       const collection = isMap(node) || isSeq(node);
-      last = isNode(node) && node.range && !(isLast && collection) ? node : isScalar(pair.key) ? pair.key : last;
+      last = key && (empty || collection) ? key : isNode(node) && node.range ? node : last;
     } else if (isSeq(node)) {
-      node = node.items[Number(seg)];
-      if (!isNode(node)) break;
-      last = node;
+      const item: unknown = node.items[Number(seg)];
+      if (!/^\d+$/.test(seg) || !isNode(item) || !item.range) break;
+      node = item;
+      last = item;
     } else {
       break;
     }

@@ -13,6 +13,11 @@ export type LoaderProblem =
   | 'yaml-syntax'
   | 'yaml-duplicate-key'
   | 'yaml-unknown-tag'
+  | 'yaml-multiple-documents'
+  | 'yaml-undefined-alias'
+  | 'yaml-recursive-alias'
+  | 'yaml-complex-key'
+  | 'yaml-too-deep'
   | 'yaml-alias-limit';
 
 const MESSAGES: Record<LoaderProblem, { id: [string, string]; en: [string, string] }> = {
@@ -59,6 +64,26 @@ const MESSAGES: Record<LoaderProblem, { id: [string, string]; en: [string, strin
   'yaml-unknown-tag': {
     id: ['tag YAML tidak dikenal: {detail}', 'profil hanya memakai skema inti YAML; hapus tag `!...`'],
     en: ['unknown YAML tag: {detail}', 'profiles use the YAML core schema only; remove the `!...` tag'],
+  },
+  'yaml-multiple-documents': {
+    id: ['berkas berisi lebih dari satu dokumen YAML (dipisah `---`)', 'satu berkas memuat satu profil; hapus `---` kedua dan isinya, atau pindahkan ke berkas lain'],
+    en: ['the file holds more than one YAML document (separated by `---`)', 'one file holds one profile; remove the second `---` and what follows, or move it to another file'],
+  },
+  'yaml-undefined-alias': {
+    id: ['alias `*{name}` merujuk jangkar `&{name}` yang tidak ada sebelumnya', 'tulis `&{name}` pada nilai yang dirujuk, di atas alias ini, atau tulis nilainya langsung'],
+    en: ['alias `*{name}` refers to no anchor `&{name}` before it', 'put `&{name}` on the value it refers to, above this alias, or write the value out'],
+  },
+  'yaml-recursive-alias': {
+    id: ['alias `*{name}` berada di dalam jangkarnya sendiri (berulang tanpa akhir)', 'tulis nilainya langsung'],
+    en: ['alias `*{name}` is inside its own anchor (it repeats without end)', 'write the value out'],
+  },
+  'yaml-complex-key': {
+    id: ['kunci berupa peta atau daftar', 'kunci profil adalah teks biasa, misalnya `name:`'],
+    en: ['a mapping or list used as a key', 'profile keys are plain text, e.g. `name:`'],
+  },
+  'yaml-too-deep': {
+    id: ['susunan bertingkat terlalu dalam (lebih dari {max} tingkat)', 'profil hanya beberapa tingkat; periksa kurung `[`/`{` yang tidak ditutup atau indentasi yang terus bertambah'],
+    en: ['nested too deeply (more than {max} levels)', 'a profile is a few levels deep; look for unclosed `[`/`{` or indentation that keeps growing'],
   },
   'yaml-alias-limit': {
     id: ['terlalu banyak alias YAML (lebih dari {max})', 'tulis nilainya langsung; alias berlapis dapat menghabiskan memori'],

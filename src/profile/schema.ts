@@ -4,7 +4,6 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import type { RegencyProfile } from './types.generated.js';
-import { parsePointer } from '../validate/diagnostic.js';
 import { closest } from '../util/closest.js';
 
 export const PROFILE_SCHEMA_URL = new URL('../../schemas/regency-profile.schema.json', import.meta.url);
@@ -28,7 +27,7 @@ export function profileSchema(): Record<string, unknown> {
 
 function compiled(): ValidateFunction<RegencyProfile> {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     validator = ajv.compile<RegencyProfile>(profileSchema());
   }
   return validator;
@@ -37,6 +36,19 @@ function compiled(): ValidateFunction<RegencyProfile> {
 /** Checks the profile against the JSON Schema and says each problem in the user's language. */
 export function checkSchema(data: unknown, lang: Lang): SchemaProblem[] {
   const validate = compiled();
+  if (validate(data)) return [];
+  return relevant(validate.errors ?? []).map((e) => describe(e, lang));
+}
+
+const otherValidators = new WeakMap<object, ValidateFunction>();
+
+/** The same checks and messages for another JSON Schema (a blueprint manifest's, for one). */
+export function checkJsonSchema(schema: object, data: unknown, lang: Lang): SchemaProblem[] {
+  let validate = otherValidators.get(schema);
+  if (!validate) {
+    validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(schema);
+    otherValidators.set(schema, validate);
+  }
   if (validate(data)) return [];
   return relevant(validate.errors ?? []).map((e) => describe(e, lang));
 }
@@ -91,8 +103,12 @@ const M: Record<string, Msg> = {
     en: ['the value must be `{allowed}`', 'write `{allowed}`'],
   },
   type: {
-    id: ['jenis nilai salah: seharusnya {expected}', 'nilai ini seharusnya {expected}; bila berupa angka seperti kode, beri tanda kutip'],
-    en: ['wrong kind of value: expected {expected}', 'this value should be {expected}; quote codes that look like numbers'],
+    id: ['jenis nilai salah: seharusnya {expected}', 'nilai ini seharusnya {expected}'],
+    en: ['wrong kind of value: expected {expected}', 'this value should be {expected}'],
+  },
+  typeQuote: {
+    id: ['jenis nilai salah: seharusnya {expected}, bukan {actual} (`{value}`)', 'tanpa tanda kutip YAML membacanya sebagai {actual} (dan membuang nol di belakang); beri tanda kutip: "{value}"'],
+    en: ['wrong kind of value: expected {expected}, not {actual} (`{value}`)', 'unquoted, YAML reads it as {actual} (and drops trailing zeros); put it in quotes: "{value}"'],
   },
   pattern: {
     id: ['format `{value}` tidak sesuai', 'format yang diharapkan: {pattern}'],
@@ -147,21 +163,14 @@ const PATTERN_EXAMPLES: Record<string, { id: string; en: string }> = {
 
 function short(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return s.length > 60 ? s.slice(0, 57) + '…' : s;
-}
-
-function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
-  let node: unknown = profileSchema();
-  for (const seg of parsePointer(schemaPath.replace(/^#/, ''))) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[seg];
-  }
-  return node as Record<string, unknown> | undefined;
+  // By code point, so an emoji is never cut in half (a lone surrogate breaks XML and terminals).
+  const chars = Array.from(s);
+  return chars.length > 60 ? chars.slice(0, 57).join('') + '…' : s;
 }
 
 function describe(e: ErrorObject, lang: Lang): SchemaProblem {
   const p = e.params as Record<string, unknown>;
-  const msg = M[e.keyword] ?? M.other!;
+  let msg = M[e.keyword] ?? M.other!;
   let params: Record<string, unknown> = { keyword: e.keyword };
   let path = e.instancePath;
   let atKey = false;
@@ -173,7 +182,9 @@ function describe(e: ErrorObject, lang: Lang): SchemaProblem {
       const extra = String(p.additionalProperty);
       path = `${e.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       atKey = true;
-      const parent = schemaAt(e.schemaPath.replace(/\/additionalProperties$/, ''));
+      // schemaPath is relative to the $ref'd definition, so it cannot find the parent; verbose errors
+      // carry the parent schema itself.
+      const parent = e.parentSchema as Record<string, unknown> | undefined;
       const known = Object.keys((parent?.properties as Record<string, unknown> | undefined) ?? {});
       const guess = closest(extra, known);
       const suggest = guess
@@ -189,8 +200,14 @@ function describe(e: ErrorObject, lang: Lang): SchemaProblem {
       params = { allowed: String(p.allowedValue) };
       break;
     case 'type': {
-      const types = String(p.type).split(',');
+      const types = Array.isArray(p.type) ? p.type.map(String) : String(p.type).split(',');
       params = { expected: types.map((t) => TYPE_NAMES[t]?.[lang] ?? t).join(lang === 'id' ? ' atau ' : ' or ') };
+      // `code: 32.11` is a number to YAML: the fix is quotes, and the message should say so.
+      const actual = typeof e.data === 'number' ? 'number' : typeof e.data === 'boolean' ? 'boolean' : undefined;
+      if (types.includes('string') && actual) {
+        msg = M.typeQuote!;
+        params = { ...params, actual: TYPE_NAMES[actual]![lang], value: short(e.data) };
+      }
       break;
     }
     case 'pattern': {

@@ -2,8 +2,9 @@ import type { FileResult } from '../diagnostic.js';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
-    // XML 1.0 cannot carry most control characters at all, escaped or not.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '\uFFFD');
+    // XML 1.0 cannot carry most control characters, U+FFFE/U+FFFF or a lone surrogate (a YAML
+    // "\ud800" escape makes one) at all, escaped or not. With the u flag only lone surrogates match.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu, '\uFFFD');
 
 /** One test suite per file, one test case per failing diagnostic (or one passing case per clean file). */
 export function formatJunit(results: readonly FileResult[], strict: boolean): string {

@@ -27,7 +27,10 @@ export function formatText(results: readonly FileResult[], lang: Lang, style: Te
       if (src !== undefined) {
         const gutter = String(d.line).padStart(5);
         out.push(`${gutter} | ${src}`);
-        out.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, d.column - 1))}${paint(style.color, '1;32', '^')}`);
+        // Tabs stay tabs, so the caret lands under the column however wide the terminal draws them.
+        const width = Math.max(0, d.column - 1);
+        const pad = src.slice(0, width).replace(/[^\t]/g, ' ').padEnd(width, ' ');
+        out.push(`${' '.repeat(gutter.length)} | ${pad}${paint(style.color, '1;32', '^')}`);
       }
       if (d.hint) out.push(`      ${paint(style.color, '36', lang === 'id' ? 'saran' : 'hint')}: ${d.hint}`);
     }
