@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.tools/', 'coverage/', 'templates/', '.bench-data/'] },
+  { ignores: ['dist/', 'node_modules/', '.tools/', 'coverage/', 'templates/', '.bench-data/', 'src/profile/validator.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -32,10 +32,11 @@ function schemaDiagnostics(text: string, lang: 'id' | 'en' = 'en'): Diagnostic[]
 describe('the committed schema and types', () => {
   it('equal what scripts/schema.mjs renders (no drift between schema source, JSON Schema and TypeScript types)', async () => {
     const script = new URL('scripts/schema.mjs', root).href;
-    const { render } = (await import(script)) as { render: () => Promise<{ json: string; ts: string }> };
-    const { json, ts } = await render();
+    const { render } = (await import(script)) as { render: () => Promise<{ json: string; ts: string; validator: string }> };
+    const { json, ts, validator } = await render();
     expect(readFileSync(new URL('schemas/regency-profile.schema.json', root), 'utf8'), 'schemas/regency-profile.schema.json is stale: run `npm run schema`').toBe(json);
     expect(readFileSync(new URL('src/profile/types.generated.ts', root), 'utf8'), 'src/profile/types.generated.ts is stale: run `npm run schema`').toBe(ts);
+    expect(readFileSync(new URL('src/profile/validator.generated.ts', root), 'utf8'), 'src/profile/validator.generated.ts is stale: run `npm run schema`').toBe(validator);
   });
 
   it('is a draft 2020-12 schema with an $id, which the validator loads', () => {

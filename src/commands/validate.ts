@@ -9,7 +9,7 @@ import { formatJson } from '../validate/format/json.js';
 import { formatJunit } from '../validate/format/junit.js';
 import { formatSarif } from '../validate/format/sarif.js';
 import { formatText } from '../validate/format/text.js';
-import { validateFile } from '../validate/validate-profile.js';
+import { validateMany } from '../validate/validate-many.js';
 
 export type ValidateFormat = 'text' | 'json' | 'junit' | 'sarif' | 'github';
 
@@ -40,12 +40,12 @@ export async function runValidate(
   const files = await expand(patterns, ctx.cwd);
   if (files.length === 0) throw new UsageError(ctx.lang === 'id' ? 'tidak ada berkas untuk diperiksa' : 'no files to check');
   const results: FileResult[] = [];
-  for (const file of files) {
-    const abs = isAbsolute(file) ? file : `${ctx.cwd}/${file}`;
-    const shown = isAbsolute(file) ? file : relative(ctx.cwd, abs) || file;
-    const r = await validateFile(abs, { lang: ctx.lang, strict: options.strict });
-    results.push({ ...r, file: shown });
-  }
+  const absolute = files.map((f) => (isAbsolute(f) ? f : `${ctx.cwd}/${f}`));
+  const validated = await validateMany(absolute, { lang: ctx.lang, strict: options.strict });
+  validated.forEach((r, i) => {
+    const file = files[i]!;
+    results.push({ ...r, file: isAbsolute(file) ? file : relative(ctx.cwd, absolute[i]!) || file });
+  });
   switch (options.format) {
     case 'json':
       ctx.stdout(formatJson(results));

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import type { Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import type { RegencyProfile } from './types.generated.js';
 import { closest } from '../util/closest.js';
+import { validate as precompiled } from './validator.generated.js';
 
 export const PROFILE_SCHEMA_URL = new URL('../../schemas/regency-profile.schema.json', import.meta.url);
 
@@ -25,11 +26,9 @@ export function profileSchema(): Record<string, unknown> {
   return schemaJson;
 }
 
+/** The profile schema's validator, precompiled by `npm run schema` (see scripts/schema.mjs). */
 function compiled(): ValidateFunction<RegencyProfile> {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    validator = ajv.compile<RegencyProfile>(profileSchema());
-  }
+  validator ??= precompiled as unknown as ValidateFunction<RegencyProfile>;
   return validator;
 }
 
@@ -46,6 +45,8 @@ const otherValidators = new WeakMap<object, ValidateFunction>();
 export function checkJsonSchema(schema: object, data: unknown, lang: Lang): SchemaProblem[] {
   let validate = otherValidators.get(schema);
   if (!validate) {
+    // Loaded here, not at the top: the profile's own validator is precompiled and needs no ajv.
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
     validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(schema);
     otherValidators.set(schema, validate);
   }
