@@ -62,6 +62,55 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       setExit(await runValidate(ctx, files, { format: opts.json ? 'json' : (opts.format as 'text'), strict: opts.strict ?? false }));
     });
 
+  program
+    .command('generate')
+    .description(L(lang, 'render setiap blueprint yang aktif menjadi pohon keluaran (kode sumber, data awal, deployment, dokumen)', 'render every enabled blueprint into the output tree (source, seed data, deployment, documents)'))
+    .argument('<file>', L(lang, 'profil regency.yaml', 'the regency.yaml profile'))
+    .requiredOption('-o, --out <dir>', L(lang, 'folder keluaran', 'output folder'))
+    .option('--dry-run', L(lang, 'tampilkan rencana tanpa menulis apa pun', 'show the plan, write nothing'))
+    .option('--check', L(lang, 'keluar dengan kode 1 bila folder tidak sama dengan hasil profil sekarang (untuk CI)', 'exit 1 when the folder is not what the profile generates now (for CI)'))
+    .option('--json', L(lang, 'keluaran JSON', 'JSON output'))
+    .addHelpText('after', L(lang,
+      '\nContoh:\n  $ eoffice generate regency.yaml --out keluaran\n  $ eoffice generate regency.yaml --out keluaran --dry-run\n  $ eoffice generate regency.yaml --out keluaran --check   # di CI\n',
+      '\nExamples:\n  $ eoffice generate regency.yaml --out output\n  $ eoffice generate regency.yaml --out output --dry-run\n  $ eoffice generate regency.yaml --out output --check   # in CI\n'))
+    .action(async (file: string, opts: { out: string; dryRun?: boolean; check?: boolean; json?: boolean }) => {
+      const { runGenerate } = await import('./commands/generate.js');
+      setExit(await runGenerate(ctx, file, opts));
+    });
+
+  const seed = program
+    .command('seed')
+    .description(L(lang, 'data awal hasil generate', 'the generated seed data'))
+    .helpCommand(false);
+  seed
+    .command('apply')
+    .description(L(lang, 'muat data awal ke PostgreSQL atau MySQL/MariaDB dalam satu transaksi, idempoten', 'load the seed into PostgreSQL or MySQL/MariaDB in one transaction, idempotently'))
+    .argument('<dir>', L(lang, 'folder keluaran generate', 'the generated output folder'))
+    .requiredOption('--db <url>', L(lang, 'URL basis data, atau env:NAMA / file:PATH yang memuatnya', 'database URL, or env:NAME / file:PATH holding it'))
+    .option('--json', L(lang, 'keluaran JSON', 'JSON output'))
+    .addHelpText('after', L(lang,
+      '\nContoh:\n  $ eoffice seed apply keluaran --db env:DATABASE_URL\n  $ eoffice seed apply keluaran --db postgres://eoffice@localhost/eoffice\n',
+      '\nExamples:\n  $ eoffice seed apply output --db env:DATABASE_URL\n  $ eoffice seed apply output --db mysql://eoffice@localhost/eoffice\n'))
+    .action(async (dir: string, opts: { db: string; json?: boolean }) => {
+      const { runSeedApply } = await import('./commands/seed.js');
+      setExit(await runSeedApply(ctx, dir, opts));
+    });
+
+  const blueprint = program
+    .command('blueprint')
+    .description(L(lang, 'alat untuk pembuat blueprint', 'tools for blueprint authors'))
+    .helpCommand(false);
+  blueprint
+    .command('lint')
+    .description(L(lang, 'periksa blueprint.yaml dan templatnya (nilai di .sql/.yaml/.sh/.env wajib memakai helper kutip)', 'check blueprint.yaml and its templates (values in .sql/.yaml/.sh/.env must use the quoting helper)'))
+    .argument('[dir...]', L(lang, 'folder blueprint (bawaan: semua di templates/)', 'blueprint folders (default: all under templates/)'))
+    .option('--json', L(lang, 'keluaran JSON', 'JSON output'))
+    .addHelpText('after', L(lang, '\nContoh:\n  $ eoffice blueprint lint\n  $ eoffice blueprint lint templates/eoffice\n', '\nExamples:\n  $ eoffice blueprint lint\n  $ eoffice blueprint lint templates/eoffice\n'))
+    .action(async (dirs: string[], opts: { json?: boolean }) => {
+      const { runBlueprintLint } = await import('./commands/blueprint.js');
+      setExit(await runBlueprintLint(ctx, dirs, opts));
+    });
+
   return program;
 }
 

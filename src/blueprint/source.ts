@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { BlueprintFile, BlueprintManifest } from './manifest.js';
+
+export interface FetchedSource {
+  /** The exact commit the ref resolved to; recorded in the lock file. */
+  commit: string;
+  /** The repository's files at that commit, with paths under `into/`. */
+  files: BlueprintFile[];
+}
+
+export class SourceError extends Error {}
+
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.EOFFICE_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'eoffice');
+}
+
+/**
+ * Application source from a git repository at an exact ref (a full commit hash or a tag), read
+ * from a bare mirror in the cache without checking anything out, so the result depends on the ref
+ * alone. Symbolic links and submodules are not carried (a grant is plain files).
+ */
+export async function fetchSource(source: NonNullable<BlueprintManifest['source']>, env: NodeJS.ProcessEnv = process.env): Promise<FetchedSource> {
+  const { simpleGit } = await import('simple-git');
+  const mirror = join(cacheDir(env), 'git', createHash('sha256').update(source.git).digest('hex').slice(0, 32));
+  await mkdir(join(cacheDir(env), 'git'), { recursive: true });
+  const haveMirror = await stat(join(mirror, 'HEAD')).then(() => true, () => false);
+  try {
+    if (!haveMirror) await simpleGit().clone(source.git, mirror, ['--mirror', '--quiet']);
+    const git = simpleGit(mirror);
+    let commit: string;
+    try {
+      commit = (await git.revparse(['--verify', '--quiet', `${source.ref}^{commit}`])).trim();
+    } catch {
+      // A ref the mirror does not have yet (a new tag): fetch once, then it must resolve.
+      await git.fetch(['--quiet', '--tags', 'origin']);
+      commit = (await git.revparse(['--verify', '--quiet', `${source.ref}^{commit}`])).trim();
+    }
+    if (/^[0-9a-f]{40}$/.test(source.ref) && commit !== source.ref) throw new SourceError(`ref ${source.ref} resolved to ${commit}`);
+    const listing = await git.raw(['ls-tree', '-r', '-z', '--full-tree', commit]);
+    const files: BlueprintFile[] = [];
+    for (const entry of listing.split('\0')) {
+      if (entry === '') continue;
+      const m = /^(\d{6}) (\w+) ([0-9a-f]{40})\t(.+)$/s.exec(entry);
+      if (!m || m[2] !== 'blob' || m[1] === '120000') continue;
+      const bytes = await git.binaryCatFile(['blob', m[3]!]);
+      files.push({ path: `${source.into}/${m[4]}`, bytes, mode: m[1] === '100755' ? 0o755 : 0o644 });
+    }
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { commit, files };
+  } catch (err) {
+    if (err instanceof SourceError) throw err;
+    throw new SourceError(`${source.git} @ ${source.ref}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+}

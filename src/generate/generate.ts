@@ -1,0 +1,155 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { lintBlueprint } from '../blueprint/lint.js';
+import { loadBlueprints } from '../blueprint/load.js';
+import { fetchSource, type FetchedSource } from '../blueprint/source.js';
+import type { Blueprint } from '../blueprint/manifest.js';
+import type { Lang } from '../i18n/lang.js';
+import { loadYamlFile } from '../profile/load.js';
+import type { RegencyProfile } from '../profile/types.generated.js';
+import { regionIndex } from '../region/decree.js';
+import { seedFiles } from '../seed/files.js';
+import type { Diagnostic, FileResult } from '../validate/diagnostic.js';
+import { resultOf, validateDocument } from '../validate/validate-profile.js';
+import { step, type OnEvent } from './events.js';
+import { buildLock, LOCK_FILE, parseLock, serializeLock, sha256, type LockFile } from './lock.js';
+import { buildModel } from './model.js';
+import { computePlan, type ExistingFile, type Plan, type PlanEntry } from './plan.js';
+import { isEnabled, renderBlueprints } from './render.js';
+import type { RenderedFile } from './rendered.js';
+import { ensureSecrets, parseSecrets, SECRETS_FILE, serializeSecrets } from './secrets.js';
+import { writeAtomically, type OwnFile } from './sink-disk.js';
+
+export type GenerateMode = 'write' | 'dry-run' | 'check';
+
+export interface GenerateOptions {
+  profile: string;
+  out: string;
+  mode: GenerateMode;
+  lang: Lang;
+  templatesDir: string;
+  toolkitVersion: string;
+  onEvent?: OnEvent;
+  env?: NodeJS.ProcessEnv;
+  /** Test hook: runs after the stage folder is complete, before the swap. */
+  beforeSwap?: () => Promise<void>;
+}
+
+export type GenerateOutcome =
+  | { kind: 'invalid-profile'; result: FileResult }
+  | { kind: 'invalid-blueprints'; results: FileResult[] }
+  | { kind: 'done'; plan: Plan; lock: LockFile; drift: PlanEntry[]; lockDrift: boolean; conflicts: PlanEntry[] };
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+async function readIfFile(path: string): Promise<ExistingFile | undefined> {
+  const st = await stat(path).catch(() => undefined);
+  if (!st?.isFile()) return undefined;
+  return { content: await readFile(path), mode: st.mode & 0o777 };
+}
+
+function gitignore(files: readonly RenderedFile[]): RenderedFile {
+  const secretPaths = files.filter((f) => f.secret).map((f) => `/${f.path}`);
+  const content = ['# Dibuat oleh eoffice: berkas rahasia tidak pernah di-commit.', `/${SECRETS_FILE}`, ...secretPaths, ''].join('\n');
+  return { path: '.gitignore', content: Buffer.from(content), mode: 0o644, policy: 'managed', blueprint: 'eoffice', secret: false };
+}
+
+/** Template lint findings as validation results, one per template file. */
+export function lintResultsOf(blueprints: readonly Blueprint[], lang: Lang = 'id'): FileResult[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const bp of blueprints) {
+    for (const p of lintBlueprint(bp, lang)) {
+      const file = join(bp.dir, 'files', p.template);
+      const list = byFile.get(file) ?? [];
+      list.push({ rule: 'template-lint', severity: 'error', message: p.message, hint: p.hint, path: '', line: p.line, column: p.column });
+      byFile.set(file, list);
+    }
+  }
+  return [...byFile].map(([file, diagnostics]) => resultOf(file, diagnostics, false));
+}
+
+/**
+ * The whole generation: validate the profile, load the blueprints, render them with the seed data,
+ * plan against the output tree and its lock, then write (atomically), or only show, or check.
+ */
+export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> {
+  const { lang, onEvent } = opts;
+  const out = resolve(opts.out);
+  const profilePath = resolve(opts.profile);
+
+  const validated = await step(onEvent, 'validate', async () => {
+    const loaded = await loadYamlFile(profilePath, lang);
+    const diagnostics: Diagnostic[] = loaded.ok ? validateDocument(loaded.doc, { lang }) : loaded.diagnostics;
+    return { result: resultOf(opts.profile, diagnostics, false), profile: loaded.ok ? (loaded.doc.data as RegencyProfile) : undefined, bytes: await readFile(profilePath).catch(() => Buffer.alloc(0)) };
+  });
+  if (!validated.result.valid || !validated.profile) return { kind: 'invalid-profile', result: validated.result };
+  const profile = validated.profile;
+
+  const blueprints = await step(onEvent, 'blueprints', () => loadBlueprints(opts.templatesDir, lang), (l) => `${l.length}`);
+  const broken = blueprints.filter((b) => !b.ok);
+  if (broken.length > 0) {
+    return { kind: 'invalid-blueprints', results: broken.map((b) => (b.ok ? resultOf('', [], false) : resultOf(b.file, b.diagnostics, false))) };
+  }
+  const loaded: Blueprint[] = blueprints.flatMap((b) => (b.ok ? [b.blueprint] : []));
+  const lintResults = lintResultsOf(loaded, lang);
+  if (lintResults.length > 0) return { kind: 'invalid-blueprints', results: lintResults };
+
+  const region = regionIndex();
+  const model = buildModel(profile, region, opts.toolkitVersion);
+  const secretsText = await readFile(join(out, SECRETS_FILE), 'utf8').catch(() => '');
+  const enabled = loaded.filter((b) => isEnabled(b, model));
+  const sources = new Map<string, FetchedSource>();
+  const { secrets, created } = ensureSecrets(parseSecrets(secretsText), enabled.flatMap((b) => b.manifest.secrets ?? []));
+
+  const rendered = await step(onEvent, 'render', async () => {
+    for (const b of enabled) {
+      if (b.manifest.source) sources.set(b.manifest.name, await fetchSource(b.manifest.source, opts.env));
+    }
+    const files = renderBlueprints(enabled, model, secrets, new Map([...sources].map(([k, v]) => [k, v.files])));
+    const seedWanted = enabled.some((b) => (b.manifest.seed ?? []).length > 0);
+    const seed: RenderedFile[] = seedWanted
+      ? seedFiles(profile, region).map((f) => ({ path: f.path, content: Buffer.from(f.content), mode: 0o644, policy: 'managed', blueprint: 'seed', secret: false }))
+      : [];
+    const all = [...files, ...seed];
+    return [...all, gitignore(all)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }, (f) => `${f.length}`);
+
+  const lock = buildLock(
+    {
+      toolkit: { name: 'eoffice', version: opts.toolkitVersion },
+      profile: { path: toPosix(relative(out, profilePath)), digest: `sha256:${sha256(validated.bytes)}` },
+      blueprints: enabled.map((b) => {
+        const src = b.manifest.source;
+        const fetched = sources.get(b.manifest.name);
+        return { name: b.manifest.name, version: b.manifest.version, digest: b.digest, ...(src && fetched ? { source: { git: src.git, ref: src.ref, commit: fetched.commit } } : {}) };
+      }),
+    },
+    rendered,
+  );
+
+  const { plan, previousLockText } = await step(onEvent, 'plan', async () => {
+    const previousLockText = await readFile(join(out, LOCK_FILE), 'utf8').catch(() => undefined);
+    const previous = previousLockText === undefined ? undefined : parseLock(previousLockText);
+    const paths = new Set([...rendered.map((f) => f.path), ...Object.keys(previous?.files ?? {})]);
+    const existing = new Map<string, ExistingFile>();
+    for (const p of paths) {
+      const f = await readIfFile(join(out, p));
+      if (f) existing.set(p, f);
+    }
+    return { plan: computePlan(rendered, existing, previous), previousLockText };
+  });
+
+  const lockText = serializeLock(lock);
+  const drift = plan.entries.filter((e) => !e.secret && e.policy !== 'seed-once' && e.action !== 'unchanged' && !(e.action === 'keep' && e.reason === 'seed-once-owned'));
+  const lockDrift = previousLockText !== lockText;
+  const conflicts = plan.entries.filter((e) => e.action === 'conflict');
+
+  if (opts.mode === 'write' && conflicts.length === 0) {
+    await step(onEvent, 'write', async () => {
+      const own: OwnFile[] = [{ path: LOCK_FILE, content: lockText, mode: 0o644 }];
+      if (created.length > 0 || secretsText === '') own.push({ path: SECRETS_FILE, content: serializeSecrets(secrets), mode: 0o600 });
+      await writeAtomically(out, plan, own, opts.beforeSwap ? { beforeSwap: opts.beforeSwap } : {});
+    });
+  }
+  return { kind: 'done', plan, lock, drift, lockDrift, conflicts };
+}

@@ -1,0 +1,118 @@
+import type { Blueprint, BlueprintFile, FileRule } from '../blueprint/manifest.js';
+import { createRenderer, type Renderer } from '../render/helpers.js';
+import { TemplateError } from '../render/template-error.js';
+import { matchesGlob } from '../util/glob.js';
+import type { TemplateModel } from './model.js';
+import type { RenderedFile } from './rendered.js';
+
+/** A problem found while rendering, named by blueprint, template and line. */
+export interface RenderProblem {
+  blueprint: string;
+  template: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export class RenderError extends Error {
+  constructor(readonly problems: RenderProblem[]) {
+    super(problems.map((p) => `${p.blueprint}/files/${p.template}:${p.line}:${p.column} ${p.message}`).join('\n'));
+  }
+}
+
+const TEMPLATE_SUFFIX = '.hbs';
+
+export function isEnabled(blueprint: Blueprint, model: TemplateModel): boolean {
+  const app = blueprint.manifest.app;
+  return app === 'shared' || model.apps[app] !== undefined;
+}
+
+function ruleFor(path: string, rules: readonly FileRule[]): FileRule {
+  return rules.find((r) => matchesGlob(path, r.match)) ?? { match: '**', policy: 'managed' };
+}
+
+function positionOf(err: unknown): { line: number; column: number; message: string } {
+  if (err instanceof TemplateError) return { line: err.location?.line ?? 0, column: err.location?.column ?? 0, message: err.detail };
+  return { line: 0, column: 0, message: err instanceof Error ? err.message : String(err) };
+}
+
+function safeOutputPath(path: string): boolean {
+  return path !== '' && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+}
+
+const collection = (model: TemplateModel, each: NonNullable<FileRule['each']>): readonly unknown[] => model[each];
+
+/**
+ * Renders every enabled blueprint against the model. Pure: files in, files out. Templates
+ * (`*.hbs`) are compiled strict in an isolated Handlebars; other files pass through byte for byte.
+ */
+export function renderBlueprints(
+  blueprints: readonly Blueprint[],
+  model: TemplateModel,
+  secrets: ReadonlyMap<string, string>,
+  sources: ReadonlyMap<string, readonly BlueprintFile[]> = new Map(),
+  renderer: Renderer = createRenderer(),
+): RenderedFile[] {
+  const out = new Map<string, RenderedFile>();
+  const problems: RenderProblem[] = [];
+  for (const bp of blueprints) {
+    if (!isEnabled(bp, model)) continue;
+    const { name, version } = bp.manifest;
+    // Application source first; the blueprint's own files are overlaid on it.
+    const overlaid = new Set<string>();
+    for (const f of sources.get(name) ?? []) {
+      const rule = ruleFor(f.path, bp.manifest.files);
+      out.set(f.path, { path: f.path, content: f.bytes, mode: f.mode, policy: rule.policy ?? 'managed', blueprint: name, secret: false });
+      overlaid.add(f.path);
+    }
+    for (const pointer of bp.manifest.requires ?? []) {
+      const present = pointer.split('/').slice(1).reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), model.profile);
+      if (present === undefined) problems.push({ blueprint: name, template: 'blueprint.yaml', line: 0, column: 0, message: `the profile has no ${pointer}, which this blueprint requires` });
+    }
+    const allowedSecrets = new Set(bp.manifest.secrets ?? []);
+    const secretOf = (key: string) => {
+      if (!allowedSecrets.has(key)) throw new Error(`secret "${key}" is not declared in ${name}/blueprint.yaml (secrets:)`);
+      const value = secrets.get(key);
+      if (value === undefined) throw new Error(`secret "${key}" was not generated`);
+      return value;
+    };
+    for (const file of bp.files) {
+      const isTemplate = file.path.endsWith(TEMPLATE_SUFFIX);
+      const logical = isTemplate ? file.path.slice(0, -TEMPLATE_SUFFIX.length) : file.path;
+      const rule = ruleFor(logical, bp.manifest.files);
+      const fail = (err: unknown) => {
+        const pos = positionOf(err);
+        problems.push({ blueprint: name, template: file.path, ...pos });
+      };
+      let pathTemplate: (ctx: object) => string;
+      let body: ((ctx: object) => string) | undefined;
+      let when: ((ctx: object) => string) | undefined;
+      try {
+        pathTemplate = renderer.compile(logical, `${name}:${file.path} (path)`);
+        body = isTemplate ? renderer.compile(file.bytes.toString('utf8'), `${name}:${file.path}`) : undefined;
+        when = rule.when ? renderer.compile(`{{#if ${rule.when}}}1{{/if}}`, `${name}:${file.path} (when)`) : undefined;
+      } catch (err) {
+        fail(err);
+        continue;
+      }
+      const items = rule.each ? collection(model, rule.each) : [undefined];
+      for (const item of items) {
+        const ctx = { ...model, blueprint: { name, version }, item };
+        try {
+          if (when && when(ctx) !== '1') continue;
+          const path = pathTemplate(ctx);
+          if (!safeOutputPath(path)) throw new Error(`the file name renders to "${path}", which is not a safe relative path`);
+          const content = body ? Buffer.from(renderer.withSecrets(secretOf, () => body!(ctx)).replace(/\r\n/g, '\n'), 'utf8') : file.bytes;
+          const mode = rule.secret ? 0o600 : rule.mode ? parseInt(rule.mode, 8) : file.mode & 0o111 ? 0o755 : 0o644;
+          const prev = overlaid.has(path) ? undefined : out.get(path);
+          if (prev) throw new Error(`${path} is written by both ${prev.blueprint} and ${name}`);
+          out.set(path, { path, content, mode, policy: rule.policy ?? 'managed', blueprint: name, secret: rule.secret === true });
+        } catch (err) {
+          fail(err);
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw new RenderError(problems);
+  return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Plan } from './plan.js';
+
+/** Extra files the generator owns outright (lock file, secrets store). */
+export interface OwnFile {
+  path: string;
+  content: string | Buffer;
+  mode: number;
+}
+
+const stagePrefix = (out: string) => `.${basename(out)}.eoffice-stage-`;
+const oldName = (out: string) => join(dirname(out), `.${basename(out)}.eoffice-old`);
+
+/**
+ * Puts the output tree back as it was when an earlier run was interrupted: a swap cut between its
+ * two renames left the previous tree under the old name; a cut during staging left a stage folder.
+ */
+export async function recover(out: string): Promise<void> {
+  const parent = dirname(out);
+  const old = oldName(out);
+  const outExists = await stat(out).then(() => true, () => false);
+  const oldExists = await stat(old).then(() => true, () => false);
+  if (oldExists && !outExists) await rename(old, out);
+  else if (oldExists) await rm(old, { recursive: true, force: true });
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const e of entries) if (e.startsWith(stagePrefix(out))) await rm(join(parent, e), { recursive: true, force: true });
+}
+
+/**
+ * Writes a plan atomically: the new tree is built in a stage folder beside the target (a copy of
+ * the current tree with the plan applied) and swapped in with two renames. Until the swap, the
+ * previous output is untouched; an interrupted run is undone by `recover` on the next run.
+ */
+export async function writeAtomically(out: string, plan: Plan, own: readonly OwnFile[], hooks: { beforeSwap?: () => Promise<void> } = {}): Promise<void> {
+  await recover(out);
+  const parent = dirname(out);
+  await mkdir(parent, { recursive: true });
+  const stage = join(parent, stagePrefix(out) + randomBytes(6).toString('hex'));
+  const exists = await stat(out).then((s) => s.isDirectory(), () => false);
+  try {
+    if (exists) await cp(out, stage, { recursive: true, verbatimSymlinks: true, errorOnExist: true, force: false });
+    else await mkdir(stage);
+    const writes: Array<{ path: string; content: string | Buffer; mode: number }> = [
+      ...plan.entries.filter((e) => e.file && (e.action === 'create' || e.action === 'update')).map((e) => ({ path: e.path, content: e.file!.content, mode: e.file!.mode })),
+      ...own,
+    ];
+    const dirs = new Set(writes.map((w) => dirname(join(stage, w.path))));
+    for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+    for (const w of writes) {
+      const target = join(stage, w.path);
+      await writeFile(target, w.content, { mode: w.mode });
+      await chmod(target, w.mode); // writeFile's mode is masked by umask and ignored for existing files
+    }
+    for (const e of plan.entries) if (e.action === 'delete') await rm(join(stage, e.path), { force: true });
+    await hooks.beforeSwap?.();
+    const old = oldName(out);
+    if (exists) await rename(out, old);
+    await rename(stage, out);
+    if (exists) await rm(old, { recursive: true, force: true });
+  } catch (err) {
+    await rm(stage, { recursive: true, force: true });
+    throw err;
+  }
+}
