@@ -8,7 +8,7 @@ import type { PlanEntry } from '../generate/plan.js';
 import { RenderError } from '../generate/render.js';
 import { VERSION } from '../main.js';
 import { formatText } from '../validate/format/text.js';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -55,7 +55,25 @@ export async function runGenerate(ctx: CliContext, profile: string, opts: Genera
   const progress: Progress = ctx.isInteractive && ctx.color && !opts.json ? await terminalProgress(ctx, steps) : plainProgress(ctx);
   let outcome;
   try {
-    outcome = await generate({ profile, out: opts.out, mode, lang: ctx.lang, templatesDir, toolkitVersion: VERSION, onEvent: (e) => progress.onEvent(e) });
+    // For the test that kills a run mid-write: once the new tree is staged, say so and wait.
+    const hold = ctx.env.EOFFICE_TEST_HOLD_BEFORE_SWAP;
+    const beforeSwap = hold
+      ? async () => {
+          await writeFile(hold, 'staged\n');
+          await new Promise(() => undefined);
+        }
+      : undefined;
+    outcome = await generate({
+      profile,
+      out: opts.out,
+      mode,
+      lang: ctx.lang,
+      templatesDir,
+      toolkitVersion: VERSION,
+      env: ctx.env,
+      onEvent: (e) => progress.onEvent(e),
+      ...(beforeSwap ? { beforeSwap } : {}),
+    });
   } catch (err) {
     await progress.finish();
     if (err instanceof RenderError) {
