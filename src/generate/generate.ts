@@ -54,6 +54,36 @@ function gitignore(files: readonly RenderedFile[]): RenderedFile {
   return { path: '.gitignore', content: Buffer.from(content), mode: 0o644, policy: 'managed', blueprint: 'eoffice', secret: false };
 }
 
+/**
+ * `--check` without rendering: generation is deterministic, so when the profile, the blueprints and
+ * the toolkit are those the lock records and every file still has its recorded hash, the tree is
+ * exactly what the profile generates. Anything else (a changed input, an edited or missing file, a
+ * blueprint taken from a git tag, which can move) falls through to a full render and plan.
+ */
+async function checkAgainstLock(out: string, profileBytes: Buffer, toolkitVersion: string, templatesDir: string, lang: Lang): Promise<GenerateOutcome | undefined> {
+  const text = await readFile(join(out, LOCK_FILE), 'utf8').catch(() => undefined);
+  const lock = text === undefined ? undefined : parseLock(text);
+  if (!lock || lock.toolkit.version !== toolkitVersion || lock.profile.digest !== `sha256:${sha256(profileBytes)}`) return undefined;
+  if (lock.blueprints.some((b) => b.source !== undefined && !/^[0-9a-f]{40}$/.test(b.source.ref))) return undefined;
+  const loads = await loadBlueprints(templatesDir, lang);
+  const current = new Map(loads.flatMap((l) => (l.ok ? [[l.blueprint.manifest.name, l.blueprint.digest] as const] : [])));
+  if (loads.some((l) => !l.ok) || lock.blueprints.some((b) => current.get(b.name) !== b.digest)) return undefined;
+  // A blueprint in templates/ that the lock does not name may be one the profile now enables.
+  if ([...current.keys()].some((name) => !lock.blueprints.some((b) => b.name === name))) return undefined;
+  const entries: PlanEntry[] = [];
+  for (const [path, locked] of Object.entries(lock.files)) {
+    const onDisk = await readIfFile(join(out, path));
+    if (locked.secret || locked.policy === 'seed-once') {
+      entries.push({ path, action: 'unchanged', reason: 'same', policy: locked.policy, blueprint: locked.blueprint, secret: locked.secret === true });
+      continue;
+    }
+    if (!onDisk || sha256(onDisk.content) !== locked.sha256 || onDisk.mode.toString(8).padStart(4, '0') !== locked.mode) return undefined;
+    entries.push({ path, action: 'unchanged', reason: 'same', policy: locked.policy, blueprint: locked.blueprint, secret: false });
+  }
+  const counts = { create: 0, update: 0, unchanged: entries.length, delete: 0, keep: 0, conflict: 0 };
+  return { kind: 'done', plan: { entries, counts }, lock, drift: [], lockDrift: false, conflicts: [] };
+}
+
 /** Template lint findings as validation results, one per template file. */
 export function lintResultsOf(blueprints: readonly Blueprint[], lang: Lang = 'id'): FileResult[] {
   const byFile = new Map<string, Diagnostic[]>();
@@ -76,6 +106,13 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
   const { lang, onEvent } = opts;
   const out = resolve(opts.out);
   const profilePath = resolve(opts.profile);
+
+  if (opts.mode === 'check') {
+    // The lock's profile digest is of a profile that was valid under this toolkit version.
+    const bytes = await readFile(profilePath).catch(() => undefined);
+    const quick = bytes && (await checkAgainstLock(out, bytes, opts.toolkitVersion, opts.templatesDir, lang));
+    if (quick) return quick;
+  }
 
   const validated = await step(onEvent, 'validate', async () => {
     const loaded = await loadYamlFile(profilePath, lang);

@@ -48,11 +48,15 @@ export async function writeAtomically(out: string, plan: Plan, own: readonly Own
     ];
     const dirs = new Set(writes.map((w) => dirname(join(stage, w.path))));
     for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
-    for (const w of writes) {
+    const umask = process.umask();
+    const writeOne = async (w: (typeof writes)[number]) => {
       const target = join(stage, w.path);
+      const existed = exists && (await stat(target).then(() => true, () => false));
       await writeFile(target, w.content, { mode: w.mode });
-      await chmod(target, w.mode); // writeFile's mode is masked by umask and ignored for existing files
-    }
+      // writeFile's mode applies only to a new file, and through the umask.
+      if (existed || (w.mode & umask) !== 0) await chmod(target, w.mode);
+    };
+    for (let i = 0; i < writes.length; i += 32) await Promise.all(writes.slice(i, i + 32).map(writeOne));
     for (const e of plan.entries) if (e.action === 'delete') await rm(join(stage, e.path), { force: true });
     await hooks.beforeSwap?.();
     const old = oldName(out);
