@@ -32,7 +32,7 @@ for (const code of [...regionIndex().regencies.keys()].sort()) {
 }
 const nationalFiles = readdirSync(national).map((f) => join(national, f));
 const exampleFiles = readdirSync(join(root, 'examples'), { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && d.name !== 'ci')
   .map((d) => join(root, 'examples', d.name, 'regency.yaml'));
 
 // A child that reports its own wall time (from process start) and peak RSS as JSON on fd 3.

@@ -145,7 +145,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
     const files = renderBlueprints(enabled, model, secrets, new Map([...sources].map(([k, v]) => [k, v.files])));
     const seedWanted = enabled.some((b) => (b.manifest.seed ?? []).length > 0);
     const seed: RenderedFile[] = seedWanted
-      ? seedFiles(profile, region).map((f) => ({ path: f.path, content: Buffer.from(f.content), mode: 0o644, policy: 'managed', blueprint: 'seed', secret: false }))
+      ? seedFiles(profile, region, { lang, profileDigest: `sha256:${sha256(validated.bytes)}` }).map((f) => ({ path: f.path, content: Buffer.from(f.content), mode: 0o644, policy: 'managed', blueprint: 'seed', secret: false }))
       : [];
     const all = [...files, ...seed];
     return [...all, gitignore(all)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
