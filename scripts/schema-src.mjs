@@ -148,7 +148,7 @@ export default {
         opd: str({ ...d('Kode OPD tempat jabatan.', 'Code of the agency of the position.') }),
         village: { $ref: '#/$defs/VillageCode' },
         institution: str({ ...d('Instansi, bila bukan OPD profil ini (misalnya pihak pemberi hibah).', "Institution, when not one of this profile's agencies (e.g. the grantor's side).") }),
-        status: { enum: ['definitif', 'plt', 'plh', 'pj'], default: 'definitif' },
+        status: { enum: ['definitif', 'plt', 'plh', 'pj', 'pjs'], default: 'definitif', ...d('Status jabatan: definitif, Plt. (pelaksana tugas), Plh. (pelaksana harian), Pj. (penjabat), Pjs. (penjabat sementara).', 'Status: definitive, Plt. (acting), Plh. (daily stand-in), Pj. (appointed interim), Pjs. (temporary interim).') },
         delegation: {
           type: 'object', additionalProperties: false, required: ['type', 'principal'],
           ...d('Penandatanganan atas nama (a.n.) atau untuk beliau (u.b.).', 'Signing on behalf (a.n.) or for (u.b.).'),

@@ -339,7 +339,12 @@ export interface Signatory {
    * (en) Institution, when not one of this profile's agencies (e.g. the grantor's side).
    */
   institution?: string;
-  status?: 'definitif' | 'plt' | 'plh' | 'pj';
+  /**
+   * Status jabatan: definitif, Plt. (pelaksana tugas), Plh. (pelaksana harian), Pj. (penjabat), Pjs. (penjabat sementara).
+   *
+   * (en) Status: definitive, Plt. (acting), Plh. (daily stand-in), Pj. (appointed interim), Pjs. (temporary interim).
+   */
+  status?: 'definitif' | 'plt' | 'plh' | 'pj' | 'pjs';
   /**
    * Penandatanganan atas nama (a.n.) atau untuk beliau (u.b.).
    *

@@ -22,13 +22,13 @@ export const signatureDelegation: Rule = {
           params: { position: s.position },
         });
       }
-      if (s.role === 'kepala-daerah' && (s.status === 'plh' || s.status === 'plt') && s.nip === undefined) {
+      if (s.role === 'kepala-daerah' && s.status !== undefined && s.status !== 'definitif' && s.nip === undefined) {
         report({
           path: ['signatories', i, 'status'],
           severity: 'warning',
-          message: t('{status} kepala daerah biasanya pejabat ASN dengan NIP', 'an acting ({status}) head of region is usually a civil servant with a NIP'),
+          message: t('{status} kepala daerah biasanya pejabat ASN dengan NIP', 'an acting or interim ({status}) head of region is usually a civil servant with a NIP'),
           hint: t('tambahkan `nip:` bila ada', 'add `nip:` if there is one'),
-          params: { status: s.status === 'plt' ? 'Plt.' : 'Plh.' },
+          params: { status: ({ plt: 'Plt.', plh: 'Plh.', pj: 'Pj.', pjs: 'Pjs.' } as const)[s.status] },
         });
       }
       if (!d) return;

@@ -77,6 +77,7 @@ describe('signature-delegation', () => {
 
   it('speaks English with --lang en', () => {
     expectEnglish(RULE, [del(['signatories', 3, 'delegation', 'via'])], { severity: 'error', path: '/signatories/3/delegation', mentions: ['u.b. needs `via`: the official who signs a.n.'] });
-    expectEnglish(RULE, [set(['signatories', 0, 'status'], 'plt')], { severity: 'warning', path: '/signatories/0/status', mentions: ['an acting (Plt.) head of region is usually a civil servant with a NIP'] });
+    expectEnglish(RULE, [set(['signatories', 0, 'status'], 'plt')], { severity: 'warning', path: '/signatories/0/status', mentions: ['an acting or interim (Plt.) head of region is usually a civil servant with a NIP'] });
+    expectEnglish(RULE, [set(['signatories', 0, 'status'], 'pj')], { severity: 'warning', path: '/signatories/0/status', mentions: ['(Pj.) head of region is usually a civil servant'] });
   });
 });
