@@ -101,7 +101,9 @@ export async function startPostgres(): Promise<DbServer> {
     chownSync(dir, uid!, gid!);
     chownSync(pwfile, uid!, gid!);
   }
-  const cmd = (tool: string, args: string[]) => (asPostgres ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args]) as [string, string[]];
+  // runuser lives in an sbin folder, which a non-login PATH (CI's, cron's) may not list.
+  const runuser = asPostgres ? (which('runuser') ?? 'runuser') : '';
+  const cmd = (tool: string, args: string[]) => (asPostgres ? [runuser, ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args]) as [string, string[]];
   const data = join(dir, 'data');
   const stopSync = () => {
     try {
