@@ -265,6 +265,14 @@ export function registerHelpers(hb: HandlebarsInstance, options: RendererOptions
     }
     return node;
   });
+  // `(includes deployment.targets "compose")`: membership in a list of strings or numbers; an absent
+  // list (an optional field) contains nothing.
+  define('includes', { min: 2, max: 2 }, [], ([list, value], _h, fail) => {
+    if (list === undefined || list === null) return false;
+    if (!Array.isArray(list)) fail(`expected a list, got ${describe(list)}`);
+    if (typeof value !== 'string' && typeof value !== 'number') fail(`expected a string or number to look for, got ${describe(value)}`);
+    return (list as unknown[]).includes(value);
+  });
   define('and', { min: 2, max: Infinity }, [], (args) => args.every(truthy));
   define('or', { min: 2, max: Infinity }, [], (args) => args.some(truthy));
   define('not', { min: 1, max: 1 }, [], ([v]) => !truthy(v));

@@ -8,7 +8,7 @@ import { HelperError, TemplateError } from '../../src/render/template-error.js';
 
 const HELPERS = [
   'yaml', 'json', 'shell', 'env', 'sql', 'tanggal', 'tanggalPanjang', 'tanggalTerbilang', 'bulanRomawi', 'terbilang', 'romawi', 'nip',
-  'ttd', 'upper', 'lower', 'padStart', 'join', 'eq', 'and', 'or', 'not', 'get',
+  'ttd', 'upper', 'lower', 'padStart', 'join', 'eq', 'and', 'or', 'not', 'get', 'includes',
 ];
 
 const renderer: Renderer = createRenderer();
@@ -290,6 +290,16 @@ describe('conditions', () => {
     expect(failure('{{#if (eq deployment deployment)}}x{{/if}}', ctx).message).toMatch(/eq: cannot compare an object/);
     expect(failure('{{#if (and yes)}}x{{/if}}', ctx).message).toMatch(/and: expected at least 2 arguments, got 1/);
     expect(failure('{{#if (not)}}x{{/if}}', ctx).message).toMatch(/not: expected 1 argument, got 0/);
+  });
+
+  it('includes: membership in a list; an absent list contains nothing; wrong types refused', () => {
+    const when = (ctx: unknown) => render('{{#if (includes deployment.targets "compose")}}1{{else}}0{{/if}}', ctx);
+    expect(when({ deployment: { targets: ['compose', 'vm'] } })).toBe('1');
+    expect(when({ deployment: { targets: ['kubernetes'] } })).toBe('0');
+    expect(render('{{#if (includes (get deployment "targets") "vm")}}1{{else}}0{{/if}}', { deployment: {} })).toBe('0');
+    expect(render('{{#if (includes xs 2)}}1{{else}}0{{/if}}', { xs: [1, 2] })).toBe('1');
+    expect(failure('{{#if (includes xs "a")}}1{{/if}}', { xs: 'abc' }).message).toMatch(/includes: expected a list/);
+    expect(failure('{{#if (includes xs o)}}1{{/if}}', { xs: [], o: {} }).message).toMatch(/includes: expected a string or number/);
   });
 
   it('works as a blueprint `when:` condition, with get for optional fields', () => {
