@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from '../errors.js';
 import type { BlueprintFile, BlueprintManifest } from './manifest.js';
 
 export interface FetchedSource {
@@ -11,7 +12,8 @@ export interface FetchedSource {
   files: BlueprintFile[];
 }
 
-export class SourceError extends Error {}
+/** The source cannot be had at that ref: the blueprint's (or the network's) problem, exit 2, no stack trace. */
+export class SourceError extends UsageError {}
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.EOFFICE_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'eoffice');
@@ -30,15 +32,20 @@ export async function fetchSource(source: NonNullable<BlueprintManifest['source'
   try {
     if (!haveMirror) await simpleGit().clone(source.git, mirror, ['--mirror', '--quiet']);
     const git = simpleGit(mirror);
-    let commit: string;
-    try {
-      commit = (await git.revparse(['--verify', '--quiet', `${source.ref}^{commit}`])).trim();
-    } catch {
-      // A ref the mirror does not have yet (a new tag): fetch once, then it must resolve.
-      await git.fetch(['--quiet', '--tags', 'origin']);
-      commit = (await git.revparse(['--verify', '--quiet', `${source.ref}^{commit}`])).trim();
+    const isCommit = /^[0-9a-f]{40}$/.test(source.ref);
+    // `rev-parse --verify --quiet` answers an unknown ref with empty output, not always an error.
+    const resolveRef = () => git.revparse(['--verify', '--quiet', `${source.ref}^{commit}`]).then((s) => s.trim(), () => '');
+    // A fresh clone is current, and a commit the mirror has never changes; but a tag is asked of the
+    // origin every time (the mirror's refspec is forced), so a moved tag is seen rather than hidden
+    // by the cache. Offline, the mirror's own answer stands.
+    let commit = haveMirror && !isCommit ? '' : await resolveRef();
+    if (commit === '' && haveMirror) {
+      const failed = await git.fetch(['--quiet', '--force', 'origin']).then(() => undefined, (err: unknown) => err);
+      commit = await resolveRef();
+      if (commit === '' && failed) throw failed;
     }
-    if (/^[0-9a-f]{40}$/.test(source.ref) && commit !== source.ref) throw new SourceError(`ref ${source.ref} resolved to ${commit}`);
+    if (commit === '') throw new SourceError(`${source.git}: ${isCommit ? 'no commit' : 'no tag'} ${source.ref} in this repository`);
+    if (isCommit && commit !== source.ref) throw new SourceError(`ref ${source.ref} resolved to ${commit}`);
     const listing = await git.raw(['ls-tree', '-r', '-z', '--full-tree', commit]);
     const files: BlueprintFile[] = [];
     for (const entry of listing.split('\0')) {

@@ -111,7 +111,8 @@ export async function runGenerate(ctx: CliContext, profile: string, opts: Genera
         ctx.stderr((ctx.lang === 'id' ? `${opts.out} tidak sesuai dengan yang dihasilkan ${profile}:\n` : `${opts.out} is not what ${profile} generates:\n`) + planText(drift, ctx, false) + (lockDrift ? `${'lock'.padEnd(12)} eoffice.lock.json\n` : ''));
         ctx.stderr(ctx.lang === 'id' ? `saran: jalankan \`eoffice generate ${profile} --out ${opts.out}\`\n` : `hint: run \`eoffice generate ${profile} --out ${opts.out}\`\n`);
       } else {
-        ctx.stdout(ctx.lang === 'id' ? `${opts.out} mutakhir (${c.unchanged} berkas)\n` : `${opts.out} is up to date (${c.unchanged} files)\n`);
+        // Every file of the plan is up to date here, some perhaps with a mode only a checkout's umask changed.
+        ctx.stdout(ctx.lang === 'id' ? `${opts.out} mutakhir (${plan.entries.length} berkas)\n` : `${opts.out} is up to date (${plan.entries.length} files)\n`);
       }
     }
     return stale ? ExitCode.invalid : ExitCode.ok;

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { lintBlueprint } from '../blueprint/lint.js';
 import { loadBlueprints } from '../blueprint/load.js';
-import { fetchSource, type FetchedSource } from '../blueprint/source.js';
+import { fetchSource, SourceError, type FetchedSource } from '../blueprint/source.js';
 import type { Blueprint } from '../blueprint/manifest.js';
 import type { Lang } from '../i18n/lang.js';
 import { loadYamlFile } from '../profile/load.js';
@@ -18,7 +18,7 @@ import { computePlan, type ExistingFile, type Plan, type PlanEntry } from './pla
 import { isEnabled, renderBlueprints } from './render.js';
 import type { RenderedFile } from './rendered.js';
 import { ensureSecrets, parseSecrets, SECRETS_FILE, serializeSecrets } from './secrets.js';
-import { writeAtomically, type OwnFile } from './sink-disk.js';
+import { recover, writeAtomically, type OwnFile } from './sink-disk.js';
 
 export type GenerateMode = 'write' | 'dry-run' | 'check';
 
@@ -63,7 +63,8 @@ function gitignore(files: readonly RenderedFile[]): RenderedFile {
 async function checkAgainstLock(out: string, profileBytes: Buffer, toolkitVersion: string, templatesDir: string, lang: Lang): Promise<GenerateOutcome | undefined> {
   const text = await readFile(join(out, LOCK_FILE), 'utf8').catch(() => undefined);
   const lock = text === undefined ? undefined : parseLock(text);
-  if (!lock || lock.toolkit.version !== toolkitVersion || lock.profile.digest !== `sha256:${sha256(profileBytes)}`) return undefined;
+  // A lock not in the form eoffice writes (reformatted, hand-edited) is drift: the full path says so.
+  if (!lock || text !== serializeLock(lock) || lock.toolkit.version !== toolkitVersion || lock.profile.digest !== `sha256:${sha256(profileBytes)}`) return undefined;
   if (lock.blueprints.some((b) => b.source !== undefined && !/^[0-9a-f]{40}$/.test(b.source.ref))) return undefined;
   const loads = await loadBlueprints(templatesDir, lang);
   const current = new Map(loads.flatMap((l) => (l.ok ? [[l.blueprint.manifest.name, l.blueprint.digest] as const] : [])));
@@ -77,7 +78,8 @@ async function checkAgainstLock(out: string, profileBytes: Buffer, toolkitVersio
       entries.push({ path, action: 'unchanged', reason: 'same', policy: locked.policy, blueprint: locked.blueprint, secret: locked.secret === true });
       continue;
     }
-    if (!onDisk || sha256(onDisk.content) !== locked.sha256 || onDisk.mode.toString(8).padStart(4, '0') !== locked.mode) return undefined;
+    // Only the executable bit, as for drift below: a checkout's umask decides the others.
+    if (!onDisk || sha256(onDisk.content) !== locked.sha256 || (onDisk.mode & 0o100) !== (parseInt(locked.mode, 8) & 0o100)) return undefined;
     entries.push({ path, action: 'unchanged', reason: 'same', policy: locked.policy, blueprint: locked.blueprint, secret: false });
   }
   const counts = { create: 0, update: 0, unchanged: entries.length, delete: 0, keep: 0, conflict: 0 };
@@ -106,6 +108,9 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
   const { lang, onEvent } = opts;
   const out = resolve(opts.out);
   const profilePath = resolve(opts.profile);
+  // Before anything is read from the output: a run cut between the sink's two renames left the
+  // previous tree under another name, and planning against its absence would lose its secrets and edits.
+  if (opts.mode === 'write') await recover(out);
 
   if (opts.mode === 'check') {
     // The lock's profile digest is of a profile that was valid under this toolkit version.
@@ -138,9 +143,25 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
   const sources = new Map<string, FetchedSource>();
   const { secrets, created } = ensureSecrets(parseSecrets(secretsText), enabled.flatMap((b) => b.manifest.secrets ?? []));
 
+  const previousLockText = await readFile(join(out, LOCK_FILE), 'utf8').catch(() => undefined);
+  const previous = previousLockText === undefined ? undefined : parseLock(previousLockText);
+
   const rendered = await step(onEvent, 'render', async () => {
     for (const b of enabled) {
-      if (b.manifest.source) sources.set(b.manifest.name, await fetchSource(b.manifest.source, opts.env));
+      if (!b.manifest.source) continue;
+      const fetched = await fetchSource(b.manifest.source, opts.env);
+      const { git, ref } = b.manifest.source;
+      const locked = previous?.blueprints.find((l) => l.name === b.manifest.name)?.source;
+      // The same ref giving another commit than the last generation is a moved tag: never silently.
+      if (locked && locked.git === git && locked.ref === ref && locked.commit !== fetched.commit) {
+        throw new SourceError(
+          lang === 'id'
+            ? `${b.manifest.name}: ${git} @ ${ref} sekarang menunjuk ${fetched.commit}, padahal ${LOCK_FILE} mencatat ${locked.commit} (tag dipindah)`
+            : `${b.manifest.name}: ${git} @ ${ref} now points to ${fetched.commit}, but ${LOCK_FILE} records ${locked.commit} (a moved tag)`,
+          lang === 'id' ? 'kembalikan tag itu, atau pasang ref ke commit lengkap di blueprint.yaml' : 'restore the tag, or pin the ref to a full commit hash in blueprint.yaml',
+        );
+      }
+      sources.set(b.manifest.name, fetched);
     }
     const files = renderBlueprints(enabled, model, secrets, new Map([...sources].map(([k, v]) => [k, v.files])));
     const seedWanted = enabled.some((b) => (b.manifest.seed ?? []).length > 0);
@@ -164,20 +185,21 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
     rendered,
   );
 
-  const { plan, previousLockText } = await step(onEvent, 'plan', async () => {
-    const previousLockText = await readFile(join(out, LOCK_FILE), 'utf8').catch(() => undefined);
-    const previous = previousLockText === undefined ? undefined : parseLock(previousLockText);
+  const existing = new Map<string, ExistingFile>();
+  const plan = await step(onEvent, 'plan', async () => {
     const paths = new Set([...rendered.map((f) => f.path), ...Object.keys(previous?.files ?? {})]);
-    const existing = new Map<string, ExistingFile>();
     for (const p of paths) {
       const f = await readIfFile(join(out, p));
       if (f) existing.set(p, f);
     }
-    return { plan: computePlan(rendered, existing, previous), previousLockText };
+    return computePlan(rendered, existing, previous);
   });
 
   const lockText = serializeLock(lock);
-  const drift = plan.entries.filter((e) => !e.secret && e.policy !== 'seed-once' && e.action !== 'unchanged' && !(e.action === 'keep' && e.reason === 'seed-once-owned'));
+  // A git checkout carries only the executable bit; the other mode bits follow the checkout's umask
+  // (GitLab's Docker executor uses 0000), so a mode that differs only there is not drift.
+  const gitSameMode = (e: PlanEntry) => e.reason === 'mode-changed' && e.file !== undefined && ((existing.get(e.path)?.mode ?? 0) & 0o100) === (e.file.mode & 0o100);
+  const drift = plan.entries.filter((e) => !e.secret && e.policy !== 'seed-once' && e.action !== 'unchanged' && !(e.action === 'keep' && e.reason === 'seed-once-owned') && !gitSameMode(e));
   const lockDrift = previousLockText !== lockText;
   const conflicts = plan.entries.filter((e) => e.action === 'conflict');
 

@@ -16,7 +16,7 @@ export interface RenderProblem {
 
 export class RenderError extends Error {
   constructor(readonly problems: RenderProblem[]) {
-    super(problems.map((p) => `${p.blueprint}/files/${p.template}:${p.line}:${p.column} ${p.message}`).join('\n'));
+    super(problems.map((p) => `${p.blueprint}/${p.template === 'blueprint.yaml' ? '' : 'files/'}${p.template}${p.line > 0 ? `:${p.line}:${p.column}` : ''} ${p.message}`).join('\n'));
   }
 }
 
@@ -31,8 +31,24 @@ function ruleFor(path: string, rules: readonly FileRule[]): FileRule {
   return rules.find((r) => matchesGlob(path, r.match)) ?? { match: '**', policy: 'managed' };
 }
 
-function positionOf(err: unknown): { line: number; column: number; message: string } {
-  if (err instanceof TemplateError) return { line: err.location?.line ?? 0, column: err.location?.column ?? 0, message: err.detail };
+/**
+ * Strict Handlebars names only the last step of a missing path (`"code" not defined`); the
+ * template's text at the error's place holds the whole path (`item.code`), which is what to fix.
+ */
+function withFullPath(detail: string, source: string | undefined, line: number, column: number): string {
+  const missing = /^"([^"]+)" not defined/.exec(detail);
+  if (!missing || source === undefined || line < 1 || column < 1) return detail;
+  const token = /^[^\s{}()=|~]+/.exec(source.split('\n')[line - 1]?.slice(column - 1) ?? '')?.[0];
+  return token && token !== missing[1] && token.endsWith(missing[1]!) ? detail.replace(`"${missing[1]}"`, `"${token}"`) : detail;
+}
+
+function positionOf(err: unknown, source?: string): { line: number; column: number; message: string } {
+  if (err instanceof TemplateError) {
+    const line = err.location?.line ?? 0;
+    const column = err.location?.column ?? 0;
+    const where = err.template.endsWith(' (path)') ? ' (in the file name)' : err.template.endsWith(' (when)') ? ' (in its `when:` rule)' : '';
+    return { line, column, message: withFullPath(err.detail, source, line, column) + where };
+  }
   return { line: 0, column: 0, message: err instanceof Error ? err.message : String(err) };
 }
 
@@ -81,8 +97,12 @@ export function renderBlueprints(
       const logical = isTemplate ? file.path.slice(0, -TEMPLATE_SUFFIX.length) : file.path;
       const rule = ruleFor(logical, bp.manifest.files);
       const fail = (err: unknown) => {
-        const pos = positionOf(err);
-        problems.push({ blueprint: name, template: file.path, ...pos });
+        const stage = err instanceof TemplateError ? / \((path|when)\)$/.exec(err.template)?.[1] : undefined;
+        const pos = positionOf(err, stage === 'path' ? logical : stage === 'when' ? undefined : file.bytes.toString('utf8'));
+        // One problem per place, not one per item of an `each` rule.
+        if (!problems.some((p) => p.blueprint === name && p.template === file.path && p.line === pos.line && p.column === pos.column && p.message === pos.message)) {
+          problems.push({ blueprint: name, template: file.path, ...pos });
+        }
       };
       let pathTemplate: (ctx: object) => string;
       let body: ((ctx: object) => string) | undefined;

@@ -1,0 +1,76 @@
+/**
+ * `eoffice generate` as a user runs it: the built bin/eoffice on an example and on the fixture, in
+ * temporary folders. Deterministic output, --check and --dry-run; no secret ever printed.
+ */
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { edited, set } from '../helpers/profile.js';
+import { readTree, snapshotTree, tempDir } from '../helpers/tree.js';
+import { collectSecrets, eoffice, SECRET_FILES } from './bin.js';
+import { EXAMPLES, FIXTURE } from './support.js';
+
+const EXAMPLE = join(EXAMPLES, 'bojonegoro', 'regency.yaml');
+
+describe('eoffice generate (built bin)', () => {
+  it('generating an example twice gives identical trees (other cwd, time zone and locale), LF only, secrets 0600', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    const first = await eoffice(['generate', EXAMPLE, '--out', join(a, 'out')], a, { TZ: 'Asia/Jakarta' });
+    const second = await eoffice(['generate', EXAMPLE, '--out', 'out'], b, { TZ: 'America/Los_Angeles', LANG: 'id_ID.UTF-8' });
+    expect(first.code, first.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
+    collectSecrets(join(a, 'out'));
+    collectSecrets(join(b, 'out'));
+
+    const one = readTree(join(a, 'out'));
+    const two = readTree(join(b, 'out'));
+    expect([...one.keys()]).toEqual([...two.keys()]);
+    expect(one.size).toBeGreaterThan(50);
+    for (const [path, file] of one) {
+      expect(file.mode, path).toBe(two.get(path)!.mode);
+      if (SECRET_FILES.includes(path)) {
+        expect(file.mode, path).toBe(0o600);
+        continue;
+      }
+      expect(file.bytes.equals(two.get(path)!.bytes), `${path} differs`).toBe(true);
+      expect(file.bytes.includes(13), `${path} has a CR`).toBe(false);
+    }
+  });
+
+  it('--dry-run writes nothing (missing and existing folder, text and --json); --check passes on fresh output and fails, naming the files, once they are edited', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const plan = await eoffice(['generate', FIXTURE, '--out', out, '--dry-run'], dir);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toMatch(/^create\s+docs\/opd\/setda\.md\s+\(new file\)$/m);
+    expect(plan.stdout).toMatch(/plan \(nothing written\): \d+ created/);
+    expect(readdirSync(dir)).toEqual([]);
+
+    expect((await eoffice(['generate', FIXTURE, '--out', out], dir)).code).toBe(0);
+    collectSecrets(out);
+    const ok = await eoffice(['generate', FIXTURE, '--out', out, '--check'], dir);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/is up to date \([1-9]\d* files\)/);
+
+    const before = snapshotTree(out);
+    const changed = join(dir, 'changed.yaml');
+    writeFileSync(changed, edited(set(['regency', 'letterhead', 'address'], 'Jl. Baru No. 2, Banjar')));
+    const json = await eoffice(['generate', changed, '--out', out, '--dry-run', '--json'], dir);
+    expect(json.code).toBe(0);
+    const entries = (JSON.parse(json.stdout) as { mode: string; entries: Array<{ path: string; action: string }> }).entries;
+    expect(entries.find((e) => e.path === 'docs/profil-daerah.md')!.action).toBe('update');
+    expect(entries.find((e) => e.path === 'docs/opd/setda.md')!.action).toBe('update');
+    expect(snapshotTree(out)).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(['changed.yaml', 'out']);
+
+    appendFileSync(join(out, 'docs/profil-daerah.md'), '\nditambahkan tangan\n');
+    writeFileSync(join(out, 'seed/postgresql/002-data.sql'), readFileSync(join(out, 'seed/postgresql/002-data.sql'), 'utf8').replace('INSERT', 'insert'));
+    const drifted = await eoffice(['generate', FIXTURE, '--out', out, '--check'], dir);
+    expect(drifted.code).toBe(1);
+    expect(drifted.stderr).toMatch(/^conflict\s+docs\/profil-daerah\.md\s/m);
+    expect(drifted.stderr).toMatch(/^conflict\s+seed\/postgresql\/002-data\.sql\s/m);
+    expect(drifted.stderr.match(/^(conflict|create|update|delete|keep)\s/gm)).toHaveLength(2);
+    expect(drifted.stderr).toMatch(/hint: run `eoffice generate/);
+  });
+});
