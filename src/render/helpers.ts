@@ -365,10 +365,11 @@ function compileOptions(hb: HandlebarsInstance, name: string): CompileOptions {
  * TemplateError that names the template, line and column.
  */
 export function compileStrict(hb: HandlebarsInstance, source: string, name: string): RenderFunction {
-  checkTemplate(hb, source, name);
   let template: HandlebarsTemplateDelegate;
   try {
-    template = hb.compile(source, compileOptions(hb, name));
+    // One compilation, done now: `hb.compile` would compile again, lazily, at the first render.
+    const spec: unknown = new Function(`return ${hb.precompile(source, compileOptions(hb, name))}`)();
+    template = hb.template(spec as TemplateSpecification);
   } catch (err) {
     throw toTemplateError(name, err);
   }

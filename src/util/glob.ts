@@ -35,6 +35,10 @@ function escape(s: string): string {
   return s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 }
 
+const compiled = new Map<string, RegExp>();
+
 export function matchesGlob(path: string, glob: string): boolean {
-  return globToRegExp(glob).test(path);
+  let re = compiled.get(glob);
+  if (!re) compiled.set(glob, (re = globToRegExp(glob)));
+  return re.test(path);
 }
