@@ -1,0 +1,4 @@
+import { main } from 'eoffice-runtime';
+import { eofficeDesa } from './app.js';
+
+await main(eofficeDesa());

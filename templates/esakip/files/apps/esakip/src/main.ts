@@ -1,0 +1,4 @@
+import { main } from 'eoffice-runtime';
+import { esakip } from './app.js';
+
+await main(esakip());
