@@ -1,0 +1,63 @@
+#!/bin/sh
+# Installs the real tools that test/deploy runs on the generated deployment manifests, through
+# apt-get, only when they are missing:
+#   - nginx: `nginx -t` on the VM site (deploy/vm/nginx/);
+#   - ShellCheck: every generated .sh file;
+#   - openssl: throwaway certificates for `nginx -t`;
+#   - caddy: `caddy adapt` and `caddy validate` on the compose proxy (deploy/compose/Caddyfile);
+#   - systemd-analyze (package systemd): the backup timer's calendar and the units.
+# kubectl (for `kubectl kustomize`) is not in Debian; when it is missing this script says so and
+# the tests fail under CI=true with the same message.
+# Idempotent and quiet: one line when everything is there. The packages' own services are not
+# started (the tests only ask the binaries to check files).
+# Usage: sh scripts/install-validators.sh        (as root, or with sudo available)
+set -eu
+
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
+
+packages=""
+have nginx || packages="$packages nginx"
+have shellcheck || packages="$packages shellcheck"
+have openssl || packages="$packages openssl"
+have caddy || packages="$packages caddy"
+have systemd-analyze || packages="$packages systemd"
+
+if ! have kubectl; then
+  echo "validators: kubectl is missing (not a Debian package); install it from the Kubernetes release for this machine" >&2
+fi
+
+if [ -z "$packages" ]; then
+  echo "validators: nginx, shellcheck, openssl, caddy and systemd-analyze already installed"
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "validators: missing:$packages; apt-get is not available here, install them with the system's package manager" >&2
+  exit 1
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+  sudo="sudo"
+else
+  echo "validators: missing:$packages; run this script as root (or install sudo)" >&2
+  exit 1
+fi
+
+echo "validators: installing$packages"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# RUNLEVEL=1 (and the image's policy-rc.d, when it has one) keep nginx and caddy from starting.
+# shellcheck disable=SC2086 # $sudo may be empty and the package list is meant to split
+if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+  $sudo env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends $packages; } >"$log" 2>&1; then
+  echo "validators: apt-get failed:" >&2
+  tail -n 20 "$log" >&2
+  exit 1
+fi
+
+for tool in nginx shellcheck openssl caddy systemd-analyze; do
+  have "$tool" || { echo "validators: $tool still missing after installing" >&2; exit 1; }
+done
+echo "validators: ready"
