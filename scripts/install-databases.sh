@@ -45,9 +45,12 @@ echo "databases: installing$packages"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # RUNLEVEL=1 and policy-rc.d (when the image has one) keep the packages from starting services.
-if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+install_packages() {
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
   # shellcheck disable=SC2086 # the package list is meant to split
-  $sudo env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends $packages; } >"$log" 2>&1; then
+  $sudo env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends $packages
+}
+if ! install_packages >"$log" 2>&1; then
   echo "databases: apt-get failed:" >&2
   tail -n 20 "$log" >&2
   exit 1

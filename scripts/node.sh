@@ -2,7 +2,7 @@
 # Prints the directory of a Node.js >= 22.12 binary, bringing Node 24 from the npm registry into
 # .tools/node when the machine's own Node is older. Safe to run repeatedly.
 set -eu
-root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+root=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 need_major=22
 need_minor=12
 

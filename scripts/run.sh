@@ -2,7 +2,7 @@
 # Runs a command with a Node.js >= 22.12 first on PATH, the dependencies installed from the lock
 # file and the TypeScript built: what a fresh clone needs before `npm test` or `npm run example`.
 set -eu
-root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+root=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 node_dir=$(sh "$root/scripts/node.sh")
 PATH="$node_dir:$root/node_modules/.bin:$PATH"
 export PATH
