@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLetterNumber } from '../../src/domain/letter-number.js';
 import { formatSignatureBlock, signatureBlock } from '../../src/domain/signature-block.js';
 import type { ModelSignatory, TemplateModel } from '../../src/generate/model.js';
+import { findLeftovers, formatLeftover } from '../../src/generate/leftovers.js';
 import { regionIndex } from '../../src/region/decree.js';
 import { applySeed } from '../../src/seed/apply.js';
 import { serverForTests, type DbServer, type ServerDialect } from '../helpers/db.js';
@@ -357,34 +358,18 @@ for (const [name, dialect] of [['bojonegoro', 'postgresql'], ['belitung-timur', 
 }
 
 describe('nothing of another regency in the Bojonegoro output', () => {
-  it('apps/ and seed/ name no other regency and carry no other region code; the grantor appears nowhere', () => {
+  it('apps/, seed/ and deploy/ name no other regency and carry no other region code; the grantor appears nowhere', () => {
     const ex = examples.find((e) => e.name === 'bojonegoro')!;
-    const region = regionIndex();
     const own = ex.model.regency.code;
-    const ownText = [readFileSync(ex.profile, 'utf8'), ...ex.model.kecamatan.map((k) => k.name), ...ex.model.villages.map((v) => v.name)].join('\n');
-    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const others = [...region.regencies.values()].filter((r) => r.code !== own);
-    const full = new RegExp(`\\b(?:${others.map((r) => escape(r.name)).join('|')})\\b`, 'gi');
-    // A bare name ("Tuban") counts unless Bojonegoro's own profile or region data uses the word.
-    const shortNames = others
-      .map((r) => r.name.replace(/^(Kabupaten|Kota)\s+(Administrasi\s+)?/i, ''))
-      .filter((s) => !new RegExp(`\\b${escape(s)}\\b`, 'i').test(ownText));
-    const bare = new RegExp(`\\b(?:${shortNames.map(escape).join('|')})\\b`, 'gi');
-    const otherCodes = new Set(others.map((r) => r.code));
-    const files = [
-      ...filesUnder(join(ex.out, 'apps'), new Set(['node_modules', 'dist'])).map((f) => `apps/${f}`),
-      ...filesUnder(join(ex.out, 'seed')).map((f) => `seed/${f}`),
-    ];
+    const files = (['apps', 'seed', 'deploy'] as const).flatMap((top) =>
+      filesUnder(join(ex.out, top), new Set(['node_modules', 'dist'])).map((f) => ({ path: `${top}/${f}`, content: readFileSync(join(ex.out, top, f)) })),
+    );
+    expect(files.filter((f) => f.path.startsWith('deploy/')).length).toBeGreaterThan(0);
     expect(files.length).toBeGreaterThan(40);
-    const found: string[] = [];
-    for (const file of files) {
-      const text = readFileSync(join(ex.out, file), 'utf8');
-      for (const m of text.matchAll(full)) found.push(`${file}: ${m[0]}`);
-      for (const m of text.matchAll(bare)) found.push(`${file}: ${m[0]}`);
-      for (const m of text.matchAll(/(?<![\d.])(\d{2}\.\d{2})(?!\d)/g)) if (otherCodes.has(m[1]!)) found.push(`${file}: ${m[1]}`);
-      if (/sumedang/i.test(text)) found.push(`${file}: Sumedang`);
-    }
-    expect(found).toEqual([]);
+    // The shared scan of src/generate/leftovers.ts: other regencies' names, domains and codes; the
+    // grantor is allowed only in grant documents, and none of these folders is one.
+    expect(findLeftovers(files, ex.model.profile, regionIndex()).map((f) => formatLeftover(f, 'en'))).toEqual([]);
+    expect(files.filter((f) => /sumedang/i.test(f.content.toString('utf8'))).map((f) => f.path)).toEqual([]);
     // The check can see: the regency's own name and code are there.
     const config = readFileSync(join(ex.out, 'apps', 'runtime', 'config', 'daerah.json'), 'utf8');
     expect(config).toContain(ex.model.regency.name);
