@@ -39,7 +39,9 @@ const exampleFiles = readdirSync(join(root, 'examples'), { withFileTypes: true }
 const probe = join(work, 'probe.mjs');
 writeFileSync(probe, `
 import { writeSync } from 'node:fs';
-process.on('exit', () => {
+import { isMainThread } from 'node:worker_threads';
+// --import runs in worker threads too; only the main thread reports (maxRSS is the process's).
+if (isMainThread) process.on('exit', () => {
   const ms = performance.now();
   writeSync(3, JSON.stringify({ ms, rssMiB: process.resourceUsage().maxRSS / 1024 }));
 });
