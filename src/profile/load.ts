@@ -194,10 +194,16 @@ function positionIndex(text: string): (ptr: string, key: boolean) => Position {
 
 /** Whether anything but blank lines, comments and document markers is there. Linear: no regex backtracking. */
 function hasContent(text: string): boolean {
-  return text.split(/\r?\n|\r/).some((line) => {
-    const t = line.trim();
-    return t !== '' && !t.startsWith('#') && t !== '---' && t !== '...';
-  });
+  // Line by line without splitting the whole file: a profile's first line of content is near the top.
+  const lineBreak = /\r?\n|\r/g;
+  let start = 0;
+  for (;;) {
+    const m = lineBreak.exec(text);
+    const t = text.slice(start, m ? m.index : text.length).trim();
+    if (t !== '' && !t.startsWith('#') && t !== '---' && t !== '...') return true;
+    if (!m) return false;
+    start = m.index + m[0].length;
+  }
 }
 
 /** The key whose source starts at an offset, to name it in a duplicate-key message. */

@@ -32,10 +32,11 @@ export const villageRegion: Rule = {
       }
     };
     if (Array.isArray(v)) {
+      const known = region.villages;
       for (let i = 0; i < v.length; i++) {
         const code = v[i]!.code;
         // The common case, a known village of this regency, costs one lookup and no allocation.
-        if (code.startsWith(prefix) && region.villages.has(code)) continue;
+        if (code.startsWith(prefix) && known.has(code)) continue;
         checkCode(code, ['villages', i, 'code']);
       }
       return;
