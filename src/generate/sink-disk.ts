@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Plan } from './plan.js';
 
@@ -40,24 +41,25 @@ export async function writeAtomically(out: string, plan: Plan, own: readonly Own
   const stage = join(parent, stagePrefix(out) + randomBytes(6).toString('hex'));
   const exists = await stat(out).then((s) => s.isDirectory(), () => false);
   try {
-    if (exists) await cp(out, stage, { recursive: true, verbatimSymlinks: true, errorOnExist: true, force: false });
-    else await mkdir(stage);
+    // Synchronous calls: nothing else runs meanwhile, and measured on a generated tree they cost the
+    // same as a bare loop of writeFileSync over the same files.
+    if (exists) cpSync(out, stage, { recursive: true, verbatimSymlinks: true, errorOnExist: true, force: false });
+    else mkdirSync(stage);
     const writes: Array<{ path: string; content: string | Buffer; mode: number }> = [
       ...plan.entries.filter((e) => e.file && (e.action === 'create' || e.action === 'update')).map((e) => ({ path: e.path, content: e.file!.content, mode: e.file!.mode })),
       ...own,
     ];
     const dirs = new Set(writes.map((w) => dirname(join(stage, w.path))));
-    for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+    for (const d of [...dirs].sort()) mkdirSync(d, { recursive: true });
     const umask = process.umask();
-    const writeOne = async (w: (typeof writes)[number]) => {
+    for (const w of writes) {
       const target = join(stage, w.path);
-      const existed = exists && (await stat(target).then(() => true, () => false));
-      await writeFile(target, w.content, { mode: w.mode });
+      const existed = exists && existsSync(target);
+      writeFileSync(target, w.content, { mode: w.mode });
       // writeFile's mode applies only to a new file, and through the umask.
-      if (existed || (w.mode & umask) !== 0) await chmod(target, w.mode);
-    };
-    for (let i = 0; i < writes.length; i += 32) await Promise.all(writes.slice(i, i + 32).map(writeOne));
-    for (const e of plan.entries) if (e.action === 'delete') await rm(join(stage, e.path), { force: true });
+      if (existed || (w.mode & umask) !== 0) chmodSync(target, w.mode);
+    }
+    for (const e of plan.entries) if (e.action === 'delete') rmSync(join(stage, e.path), { force: true });
     await hooks.beforeSwap?.();
     const old = oldName(out);
     if (exists) await rename(out, old);
