@@ -88,7 +88,9 @@ export async function runGenerate(ctx: CliContext, profile: string, opts: Genera
     const sources = new Map<string, string>();
     for (const r of results) sources.set(r.file, await readFile(r.file, 'utf8').catch(() => ''));
     ctx.stderr(formatText(results, ctx.lang, { color: ctx.color }, sources));
-    return outcome.kind === 'invalid-profile' ? ExitCode.invalid : ExitCode.usage;
+    // A profile that cannot be read at all (missing, a directory, no permission) is an I/O error.
+    const unreadable = results.some((r) => r.diagnostics.some((d) => /^file-(missing|is-directory|not-regular|unreadable)$/.test(d.rule)));
+    return outcome.kind === 'invalid-profile' && !unreadable ? ExitCode.invalid : ExitCode.usage;
   }
   const { plan, drift, lockDrift, conflicts } = outcome;
   if (opts.json) {

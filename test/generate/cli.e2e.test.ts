@@ -13,6 +13,19 @@ import { EXAMPLES, FIXTURE } from './support.js';
 const EXAMPLE = join(EXAMPLES, 'bojonegoro', 'regency.yaml');
 
 describe('eoffice generate (built bin)', () => {
+  it('exit codes: a missing profile is an I/O error (2), an invalid one a failed check (1); nothing is written', async () => {
+    const dir = tempDir();
+    const missing = await eoffice(['generate', join(dir, 'nope.yaml'), '--out', join(dir, 'out')], dir);
+    expect(missing.code, missing.stderr).toBe(2);
+    expect(missing.stderr).toMatch(/file-missing/);
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(EXAMPLE, 'utf8').replace('code: "35.22"', 'code: "35.99"'));
+    const invalid = await eoffice(['generate', bad, '--out', join(dir, 'out')], dir);
+    expect(invalid.code, invalid.stderr).toBe(1);
+    expect(invalid.stderr).toMatch(/region-code/);
+    expect(readdirSync(dir).sort()).toEqual(['bad.yaml']);
+  });
+
   it('generating an example twice gives identical trees (other cwd, time zone and locale), LF only, secrets 0600', async () => {
     const a = tempDir();
     const b = tempDir();
