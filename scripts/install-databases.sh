@@ -27,34 +27,10 @@ if [ -z "$packages" ]; then
   exit 0
 fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "databases: missing:$packages; apt-get is not available here, install them with the system's package manager" >&2
-  exit 1
-fi
-
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=""
-elif command -v sudo >/dev/null 2>&1; then
-  sudo="sudo"
-else
-  echo "databases: missing:$packages; run this script as root (or install sudo)" >&2
-  exit 1
-fi
-
-echo "databases: installing$packages"
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-# RUNLEVEL=1 and policy-rc.d (when the image has one) keep the packages from starting services.
-install_packages() {
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
-  # shellcheck disable=SC2086 # the package list is meant to split
-  $sudo env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends $packages
-}
-if ! install_packages >"$log" 2>&1; then
-  echo "databases: apt-get failed:" >&2
-  tail -n 20 "$log" >&2
-  exit 1
-fi
+# shellcheck source=scripts/lib/apt-install.sh
+. "$(dirname -- "$0")/lib/apt-install.sh"
+# shellcheck disable=SC2086 # the package list is meant to split
+apt_install databases $packages
 
 have_mariadb || { echo "databases: mariadbd still missing after installing" >&2; exit 1; }
 have_postgres || { echo "databases: PostgreSQL server binaries still missing after installing" >&2; exit 1; }

@@ -31,31 +31,10 @@ if [ -z "$packages" ]; then
   exit 0
 fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "validators: missing:$packages; apt-get is not available here, install them with the system's package manager" >&2
-  exit 1
-fi
-
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=""
-elif command -v sudo >/dev/null 2>&1; then
-  sudo="sudo"
-else
-  echo "validators: missing:$packages; run this script as root (or install sudo)" >&2
-  exit 1
-fi
-
-echo "validators: installing$packages"
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-# RUNLEVEL=1 (and the image's policy-rc.d, when it has one) keep nginx and caddy from starting.
-# shellcheck disable=SC2086 # $sudo may be empty and the package list is meant to split
-if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-  $sudo env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends $packages; } >"$log" 2>&1; then
-  echo "validators: apt-get failed:" >&2
-  tail -n 20 "$log" >&2
-  exit 1
-fi
+# shellcheck source=scripts/lib/apt-install.sh
+. "$(dirname -- "$0")/lib/apt-install.sh"
+# shellcheck disable=SC2086 # the package list is meant to split
+apt_install validators $packages
 
 for tool in nginx shellcheck openssl caddy systemd-analyze; do
   have "$tool" || { echo "validators: $tool still missing after installing" >&2; exit 1; }
