@@ -7,7 +7,7 @@
 // Targets (issue 3): one regency within 4× the raw-write floor; a no-change `--check` within 0.3×
 // of a full generation.
 //
-//   npm run bench:generate   (or: node bench/generate.bench.mjs [--runs N])
+//   npm run bench:generate   (or: node bench/generate.bench.mjs [--runs N] [--quick])
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -27,6 +27,7 @@ const Handlebars = require('handlebars');
 const { registerHelpers } = await import(join(root, 'dist/render/helpers.js'));
 const templatesDir = join(root, 'templates');
 const work = mkdtempSync(join(tmpdir(), 'eoffice-genbench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = async (fn) => {
   const t0 = performance.now();
@@ -70,31 +71,40 @@ function bareGenerate(profilePath, out) {
   writeTree(out, files);
 }
 
-const codes = process.argv.includes('--all') ? [...regionIndex().regencies.keys()] : ['32.11', '35.22', '16.10', '32.79', '95.03'];
-const rows = [];
-for (const code of codes) {
+async function measureRegency(code, n) {
   const profilePath = join(work, `${code}.yaml`);
   writeFileSync(profilePath, profileToYaml(scaffoldProfile(code, {}), { lang: 'id' }));
   const genTimes = [], checkTimes = [], rawTimes = [], bareTimes = [];
   let files = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < n; i++) {
     const out = join(work, `out-${code}-${i}`);
     genTimes.push(await time(() => generate({ profile: profilePath, out, mode: 'write', lang: 'id', templatesDir, toolkitVersion: 'bench' })));
     checkTimes.push(await time(() => generate({ profile: profilePath, out, mode: 'check', lang: 'id', templatesDir, toolkitVersion: 'bench' })));
     files = readTree(out);
     const raw = join(work, `raw-${code}-${i}`);
     rawTimes.push(await time(() => writeTree(raw, files)));
-    bareTimes.push(await time(() => bareGenerate(profilePath, join(work, `bare-${code}-${i}`))));
-    rmSync(out, { recursive: true });
-    rmSync(raw, { recursive: true });
+    const bare = join(work, `bare-${code}-${i}`);
+    bareTimes.push(await time(() => bareGenerate(profilePath, bare)));
+    for (const d of [out, raw, bare]) rmSync(d, { recursive: true, force: true });
   }
-  const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
-  rows.push({ code, files: files.length, kib: bytes / 1024, gen: median(genTimes), check: median(checkTimes), raw: median(rawTimes), bare: median(bareTimes) });
+  const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  return { code, files: files.length, kib: bytes / 1024, gen: median(genTimes), check: median(checkTimes), raw: median(rawTimes), bare: median(bareTimes) };
 }
-rmSync(work, { recursive: true, force: true });
+
+const rows = [];
+for (const code of ['32.11', '35.22', '16.10', '32.79', '95.03']) rows.push(await measureRegency(code, runs));
+// The national set: every regency and city of the decree once, summed.
+const national = { code: 'national', files: 0, kib: 0, gen: 0, check: 0, raw: 0, bare: 0 };
+if (!process.argv.includes('--quick')) {
+  for (const code of [...regionIndex().regencies.keys()].sort()) {
+    const r = await measureRegency(code, 1);
+    for (const k of ['files', 'kib', 'gen', 'check', 'raw', 'bare']) national[k] += r[k];
+  }
+  rows.push(national);
+}
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`eoffice generate benchmark — warm process, median of ${runs} runs, node ${process.versions.node}; blueprints in templates/: ${readdirSync(templatesDir).join(', ')}`);
+console.log(`eoffice generate benchmark — warm process, median of ${runs} runs per sample regency; "national" sums one run of each of the 514 regencies (--quick skips it); node ${process.versions.node}; blueprints: ${readdirSync(templatesDir).join(', ')}`);
 console.log('');
 console.log(pad('regency', 9) + pad('files', 7) + pad('KiB', 8) + pad('generate', 10) + pad('raw write', 11) + pad('bare', 8) + pad('× raw', 8) + pad('× bare', 8) + pad('check', 8) + pad('check/gen', 10) + 'targets');
 let missed = 0;

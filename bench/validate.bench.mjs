@@ -19,6 +19,7 @@ const { scaffoldProfile } = await import(join(root, 'dist/profile/scaffold.js'))
 const { profileToYaml } = await import(join(root, 'dist/profile/write-yaml.js'));
 
 const work = mkdtempSync(join(tmpdir(), 'eoffice-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const national = join(work, 'national');
 mkdirSync(national);
 let villages = 0;
@@ -91,7 +92,6 @@ const nodeBare = measure(['-e', '0']);
 add('floor: node -e 0', nodeBare);
 add('eoffice --help', measure([bin, '--help']), nodeBare, { ratio: 2.5 });
 
-rmSync(work, { recursive: true, force: true });
 
 console.log(`eoffice validate benchmark — ${nationalFiles.length} national files, ${villages} villages, ${(bytes / 1048576).toFixed(1)} MiB of YAML; ${exampleFiles.length} examples; median of ${runs} runs; node ${process.versions.node}`);
 console.log('');
