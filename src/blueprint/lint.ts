@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { parseTemplate } from '../render/parsed.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Blueprint } from './manifest.js';
 
@@ -51,7 +51,7 @@ export function lintTemplate(blueprint: string, template: string, source: string
   const context = contextOf(logical);
   let ast: { body: AstNode[] };
   try {
-    ast = Handlebars.parse(source) as unknown as { body: AstNode[] };
+    ast = parseTemplate(source) as unknown as { body: AstNode[] };
   } catch (err) {
     const m = /on line (\d+)/.exec(String(err));
     return [{ blueprint, template, line: m ? Number(m[1]) : 0, column: 0, message: String((err as Error).message ?? err).split('\n')[0]!, hint: L('periksa sintaks Handlebars', 'check the Handlebars syntax') }];

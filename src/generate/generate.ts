@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { lintBlueprint } from '../blueprint/lint.js';
+import { forgetParsed } from '../render/parsed.js';
 import { loadBlueprints } from '../blueprint/load.js';
 import { fetchSource, SourceError, type FetchedSource } from '../blueprint/source.js';
 import type { Blueprint } from '../blueprint/manifest.js';
@@ -163,7 +164,12 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
       }
       sources.set(b.manifest.name, fetched);
     }
-    const files = renderBlueprints(enabled, model, secrets, new Map([...sources].map(([k, v]) => [k, v.files])));
+    let files: RenderedFile[];
+    try {
+      files = renderBlueprints(enabled, model, secrets, new Map([...sources].map(([k, v]) => [k, v.files])));
+    } finally {
+      forgetParsed();
+    }
     const seedWanted = enabled.some((b) => (b.manifest.seed ?? []).length > 0);
     const seed: RenderedFile[] = seedWanted
       ? seedFiles(profile, region, { lang, profileDigest: `sha256:${sha256(validated.bytes)}` }).map((f) => ({ path: f.path, content: Buffer.from(f.content), mode: 0o644, policy: 'managed', blueprint: 'seed', secret: false }))

@@ -26,6 +26,7 @@ import { bulanRomawi, tanggal, tanggalPanjang, tanggalTerbilang } from '../domai
 import { terbilang, terbilangRupiah, type TextCase } from '../domain/terbilang.js';
 import { SQL_DIALECTS, sqlLiteral, type SqlDialect } from '../seed/sql.js';
 import { envValue, jsonValue, shellWord, yamlScalar } from './escape.js';
+import { takeParsed } from './parsed.js';
 import { HelperError, toTemplateError, type TemplateLocation } from './template-error.js';
 
 export type HandlebarsInstance = typeof Handlebars;
@@ -368,7 +369,7 @@ export function compileStrict(hb: HandlebarsInstance, source: string, name: stri
   let template: HandlebarsTemplateDelegate;
   try {
     // One compilation, done now: `hb.compile` would compile again, lazily, at the first render.
-    const spec: unknown = new Function(`return ${hb.precompile(source, compileOptions(hb, name))}`)();
+    const spec: unknown = new Function(`return ${hb.precompile(takeParsed(source) ?? source, compileOptions(hb, name))}`)();
     template = hb.template(spec as TemplateSpecification);
   } catch (err) {
     throw toTemplateError(name, err);
