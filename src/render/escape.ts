@@ -87,7 +87,9 @@ export function yamlScalar(value: unknown): string {
   switch (typeof value) {
     case 'string':
       wellFormed(value, 'yaml');
-      return YAML_PLAIN.test(value) && !YAML_RESERVED.has(value.toLowerCase()) ? value : yamlDoubleQuoted(value);
+      // `e5`, `E+3`: an exponent without a mantissa, which a YAML 1.1 float pattern (the `yaml`
+      // library's, for one) takes for a number.
+      return YAML_PLAIN.test(value) && !YAML_RESERVED.has(value.toLowerCase()) && !/^[eE][-+]?[0-9]+$/.test(value) ? value : yamlDoubleQuoted(value);
     case 'number':
       if (Number.isNaN(value)) return '.nan';
       if (value === Infinity) return '.inf';

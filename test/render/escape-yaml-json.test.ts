@@ -13,7 +13,7 @@ const unit = fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'binary', mi
 /** Strings YAML readers are known to turn into something else when written bare. */
 const YAML_TRAPS = [
   '', ' ', 'yes', 'no', 'Yes', 'NO', 'on', 'off', 'On', 'y', 'n', 'Y', 'N', 'true', 'False', 'TRUE', 'null', 'Null', 'NULL', '~',
-  '1e3', '0x10', '0o17', '017', '1_000', '12:30', '1:20:30', '.inf', '-.inf', '.NaN', '+1', '-1', '3.14', '2026-03-17', '2001-12-14t21:59:43.10-05:00',
+  '1e3', 'e0', 'E5', 'e+3', '0x10', '0o17', '017', '1_000', '12:30', '1:20:30', '.inf', '-.inf', '.NaN', '+1', '-1', '3.14', '2026-03-17', '2001-12-14t21:59:43.10-05:00',
   '- x', '-', '--- ', '...', ': ', 'a: b', 'a #b', '#comment', ' lead', 'trail ', 'multi\nline', 'tab\there', '@at', '`tick', '!tag', '&anchor', '*alias',
   '|', '>', '%TAG', '{a: 1}', '[1, 2]', '?', '? x', '<<', '=', "'single'", '"double"', 'Kota Banjar', 'Dr. H. Ade Uu Sukaesih, M.Si.', 'Jl. Letjen Soewarto No. 1',
 ];
