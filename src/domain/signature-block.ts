@@ -30,25 +30,18 @@ import type { Signatory } from '../profile/types.generated.js';
 import { pangkatOf } from './golongan.js';
 import { groupNip } from './nip.js';
 
-/** The profile's statuses, plus `pjs` (penjabat sementara) which Pasal 44 (4) names. */
-export type SignerStatus = NonNullable<Signatory['status']> | 'pjs';
+/** The profile's statuses (`pjs`, penjabat sementara, is the one Pasal 44 (4) adds to Plt./Plh./Pj.). */
+export type SignerStatus = NonNullable<Signatory['status']>;
 export type SignerRole = Signatory['role'];
 
-/** What a signature block reads of a signatory (a profile `Signatory` fits). */
-export interface Signer {
-  frontTitle?: string;
-  name: string;
-  backTitle?: string;
-  nip?: string;
-  niPppk?: string;
-  golongan?: string;
-  pangkat?: string;
-  /** The position without Plt./Plh./Pj.; the prefix comes from `status`. */
-  position: string;
-  role: SignerRole;
-  status?: SignerStatus;
-  delegation?: { type: 'a.n.' | 'u.b.' };
-}
+/**
+ * What a signature block reads of a signatory: the profile's own fields (a profile `Signatory`
+ * fits), with only the delegation's type needed. `position` is without Plt./Plh./Pj.; the prefix
+ * comes from `status`.
+ */
+export type Signer = Pick<Signatory, 'frontTitle' | 'name' | 'backTitle' | 'nip' | 'niPppk' | 'golongan' | 'pangkat' | 'position' | 'role' | 'status'> & {
+  delegation?: Pick<NonNullable<Signatory['delegation']>, 'type'>;
+};
 
 /** The principal (a.n.) or intermediate official (u.b.): only their position is printed. */
 export interface PositionHolder {
