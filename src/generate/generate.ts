@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { lintBlueprint } from '../blueprint/lint.js';
 import { forgetParsed } from '../render/parsed.js';
-import { loadBlueprints } from '../blueprint/load.js';
+import { loadBlueprints, type BlueprintLoad } from '../blueprint/load.js';
 import { fetchSource, SourceError, type FetchedSource } from '../blueprint/source.js';
 import type { Blueprint } from '../blueprint/manifest.js';
 import type { Lang } from '../i18n/lang.js';
@@ -61,13 +61,13 @@ function gitignore(files: readonly RenderedFile[]): RenderedFile {
  * exactly what the profile generates. Anything else (a changed input, an edited or missing file, a
  * blueprint taken from a git tag, which can move) falls through to a full render and plan.
  */
-async function checkAgainstLock(out: string, profileBytes: Buffer, toolkitVersion: string, templatesDir: string, lang: Lang): Promise<GenerateOutcome | undefined> {
+async function checkAgainstLock(out: string, profileBytes: Buffer, toolkitVersion: string, blueprints: () => Promise<BlueprintLoad[]>): Promise<GenerateOutcome | undefined> {
   const text = await readFile(join(out, LOCK_FILE), 'utf8').catch(() => undefined);
   const lock = text === undefined ? undefined : parseLock(text);
   // A lock not in the form eoffice writes (reformatted, hand-edited) is drift: the full path says so.
   if (!lock || text !== serializeLock(lock) || lock.toolkit.version !== toolkitVersion || lock.profile.digest !== `sha256:${sha256(profileBytes)}`) return undefined;
   if (lock.blueprints.some((b) => b.source !== undefined && !/^[0-9a-f]{40}$/.test(b.source.ref))) return undefined;
-  const loads = await loadBlueprints(templatesDir, lang);
+  const loads = await blueprints();
   const current = new Map(loads.flatMap((l) => (l.ok ? [[l.blueprint.manifest.name, l.blueprint.digest] as const] : [])));
   if (loads.some((l) => !l.ok) || lock.blueprints.some((b) => current.get(b.name) !== b.digest)) return undefined;
   // A blueprint in templates/ that the lock does not name may be one the profile now enables.
@@ -113,10 +113,14 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
   // previous tree under another name, and planning against its absence would lose its secrets and edits.
   if (opts.mode === 'write') await recover(out);
 
+  // Loaded once, whether the quick check or the render asks first.
+  let blueprintLoads: Promise<BlueprintLoad[]> | undefined;
+  const blueprintsOnce = () => (blueprintLoads ??= loadBlueprints(opts.templatesDir, lang));
+
   if (opts.mode === 'check') {
     // The lock's profile digest is of a profile that was valid under this toolkit version.
     const bytes = await readFile(profilePath).catch(() => undefined);
-    const quick = bytes && (await checkAgainstLock(out, bytes, opts.toolkitVersion, opts.templatesDir, lang));
+    const quick = bytes && (await checkAgainstLock(out, bytes, opts.toolkitVersion, blueprintsOnce));
     if (quick) return quick;
   }
 
@@ -128,7 +132,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
   if (!validated.result.valid || !validated.profile) return { kind: 'invalid-profile', result: validated.result };
   const profile = validated.profile;
 
-  const blueprints = await step(onEvent, 'blueprints', () => loadBlueprints(opts.templatesDir, lang), (l) => `${l.length}`);
+  const blueprints = await step(onEvent, 'blueprints', blueprintsOnce, (l) => `${l.length}`);
   const broken = blueprints.filter((b) => !b.ok);
   if (broken.length > 0) {
     return { kind: 'invalid-blueprints', results: broken.map((b) => (b.ok ? resultOf('', [], false) : resultOf(b.file, b.diagnostics, false))) };
