@@ -16,6 +16,8 @@ export interface Finding {
   message: Bilingual;
   hint: Bilingual;
   params?: Record<string, unknown>;
+  /** The value is (or may be) a secret: never quote it back, not even as the source line. */
+  sensitive?: boolean;
 }
 
 /** What a rule may look at; it reports findings and returns nothing. */

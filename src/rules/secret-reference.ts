@@ -47,6 +47,7 @@ export const secretReference: Rule = {
               message: t('`{key}` berisi nilai rahasia; profil hanya boleh memuat rujukan', '`{key}` holds a secret value; a profile may only hold a reference'),
               hint: t('tulis `{key}: env:NAMA_VARIABEL` atau `{key}: file:/path/berkas`, lalu hapus nilainya dari riwayat git', 'write `{key}: env:VARIABLE` or `{key}: file:/path/to/file`, and purge the value from git history'),
               params: { key },
+              sensitive: true,
             });
           } else {
             walk(value);
@@ -62,6 +63,7 @@ export const secretReference: Rule = {
               message: t('nilai ini tampak seperti rahasia ({what})', 'this value looks like a secret ({what})'),
               hint: t('simpan rahasia di luar profil dan rujuk dengan env:/file:', 'keep secrets outside the profile and refer to them with env:/file:'),
               params: { what },
+              sensitive: true,
             });
             break;
           }

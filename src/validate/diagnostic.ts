@@ -13,6 +13,14 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/**
+ * Diagnostics whose value is (or may be) a secret: output that quotes the source line masks the value.
+ * Kept beside the diagnostics, not in them, so a diagnostic keeps exactly the documented fields.
+ */
+const sensitive = new WeakSet<Diagnostic>();
+export const markSensitive = (d: Diagnostic): Diagnostic => (sensitive.add(d), d);
+export const isSensitive = (d: Diagnostic): boolean => sensitive.has(d);
+
 export interface FileResult {
   file: string;
   valid: boolean;

@@ -8,7 +8,7 @@ import { resolveVillages, type ResolvedVillage } from '../profile/villages.js';
 import { regionIndex, type RegionIndex } from '../region/decree.js';
 import { RULES } from '../rules/index.js';
 import type { Finding, Rule } from '../rules/rule.js';
-import { isValid, pointer, type Diagnostic, type FileResult } from './diagnostic.js';
+import { isValid, markSensitive, pointer, type Diagnostic, type FileResult } from './diagnostic.js';
 
 export interface ValidateOptions {
   lang: Lang;
@@ -47,7 +47,7 @@ export function validateDocument(doc: SourceDocument, options: ValidateOptions):
       const path = pointer(f.path);
       const pos = doc.locate(path, { key: f.atKey ?? false });
       const params = resolveParams(f.params, lang);
-      diagnostics.push({
+      const d: Diagnostic = {
         rule: rule.id,
         severity: f.severity ?? rule.severity,
         message: fill(f.message[lang], params),
@@ -55,7 +55,8 @@ export function validateDocument(doc: SourceDocument, options: ValidateOptions):
         path,
         line: pos.line,
         column: pos.column,
-      });
+      };
+      diagnostics.push(f.sensitive ? markSensitive(d) : d);
     };
     try {
       rule.check({ profile, region, today, report, villages: () => (villages ??= resolveVillages(profile, region)) });

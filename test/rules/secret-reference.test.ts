@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticsOf, expectEnglish, expectFinding, expectNone, lineContaining, set, type Edit } from '../helpers/profile.js';
+import { isSensitive } from '../../src/validate/diagnostic.js';
+import { formatText } from '../../src/validate/format/text.js';
+import { validateText } from '../../src/validate/validate-profile.js';
+import { diagnosticsOf, edited, expectEnglish, expectFinding, expectNone, lineContaining, set, TODAY, type Edit } from '../helpers/profile.js';
 
 const RULE = 'secret-reference';
 
@@ -79,6 +82,17 @@ describe('secret-reference', () => {
   it('reports each secret once and nothing else', () => {
     const { found } = diagnosticsOf(RULE, [set(['deployment', 'database', 'password'], 'ghp_' + 'x'.repeat(36))]);
     expect(found.map((d) => d.path)).toEqual(['/deployment/database/password']);
+  });
+
+  it('the text output quotes the source line with the secret masked', () => {
+    const secret = 'hunter2hunter2';
+    const text = edited(set(['deployment', 'database', 'password'], secret));
+    const result = validateText('regency.yaml', text, { lang: 'id', today: TODAY });
+    const d = result.diagnostics.find((x) => x.rule === RULE)!;
+    expect(isSensitive(d)).toBe(true);
+    const out = formatText([result], 'id', { color: false }, new Map([['regency.yaml', text]]));
+    expect(out).not.toContain(secret);
+    expect(out).toContain(`${String(d.line).padStart(5)} |     password: ***`);
   });
 
   it('speaks English with --lang en, still without the secret', () => {

@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/lang.js';
-import type { FileResult } from '../diagnostic.js';
+import { isSensitive, type FileResult } from '../diagnostic.js';
 
 export interface TextStyle {
   color: boolean;
@@ -26,7 +26,8 @@ export function formatText(results: readonly FileResult[], lang: Lang, style: Te
       const src = d.line > 0 ? lines?.[d.line - 1] : undefined;
       if (src !== undefined) {
         const gutter = String(d.line).padStart(5);
-        out.push(`${gutter} | ${src}`);
+        // A secret's value is masked from its column on; the rest of the line still shows where.
+        out.push(`${gutter} | ${isSensitive(d) ? `${src.slice(0, Math.max(0, d.column - 1))}***` : src}`);
         // Tabs stay tabs, so the caret lands under the column however wide the terminal draws them.
         const width = Math.max(0, d.column - 1);
         const pad = src.slice(0, width).replace(/[^\t]/g, ' ').padEnd(width, ' ');
