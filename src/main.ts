@@ -4,7 +4,10 @@ import { colorWanted, type CliContext } from './cli/context.js';
 import { handleError } from './cli/handle-error.js';
 import { helpTitle, translateUsage } from './cli/help.js';
 import { ExitCode } from './errors.js';
-import { detectLang, type Lang } from './i18n/lang.js';
+import { detectLang, pick } from './i18n/lang.js';
+import { registerDeploy, registerDoctor, registerInit } from './cli/register-setup.js';
+import { registerGrant } from './cli/register-grant.js';
+import { registerFleet, registerProfile, registerUpgrade } from './cli/register-upgrade.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -16,7 +19,7 @@ function langFromArgv(argv: readonly string[]): string | undefined {
   return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
 }
 
-const L = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
+const L = pick;
 
 /**
  * Builds the command tree. Each command's module is imported only when that command runs, so
@@ -46,6 +49,8 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .addHelpText('after', L(lang,
       '\nContoh:\n  $ eoffice validate examples/sumedang/regency.yaml\n  $ eoffice validate --format github "examples/*/regency.yaml"\n  $ eoffice validate --lang en --strict regency.yaml\n\nKode keluar: 0 berhasil, 1 masukan tidak sah atau pemeriksaan gagal, 2 kesalahan penggunaan, I/O atau lingkungan.\n',
       '\nExamples:\n  $ eoffice validate examples/sumedang/regency.yaml\n  $ eoffice validate --format github "examples/*/regency.yaml"\n  $ eoffice validate --lang en --strict regency.yaml\n\nExit codes: 0 success, 1 invalid input or failed check, 2 usage, I/O or environment error.\n'));
+
+  registerInit(program, ctx, setExit);
 
   program
     .command('validate')
@@ -95,6 +100,13 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       const { runSeedApply } = await import('./commands/seed.js');
       setExit(await runSeedApply(ctx, dir, opts));
     });
+
+  registerDoctor(program, ctx, setExit);
+  registerDeploy(program, ctx, setExit);
+  registerGrant(program, ctx, setExit);
+  registerUpgrade(program, ctx, setExit);
+  registerFleet(program, ctx, setExit);
+  registerProfile(program, ctx, setExit);
 
   const blueprint = program
     .command('blueprint')

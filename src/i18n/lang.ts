@@ -22,3 +22,6 @@ export function fill(template: string, params: Record<string, unknown> = {}): st
 export function say(msg: Bilingual, lang: Lang, params?: Record<string, unknown>): string {
   return fill(msg[lang], params);
 }
+
+/** Picks the message of the active language; for short inline texts such as option descriptions. */
+export const pick = (lang: Lang, id: string, en: string): string => (lang === 'id' ? id : en);
