@@ -91,6 +91,21 @@ export function lintTemplate(blueprint: string, template: string, source: string
   return problems;
 }
 
+/**
+ * Findings per template, for the life of the process: a template's findings depend only on its
+ * blueprint, path, language and text, and a fleet run generates many regencies from the same
+ * blueprints, so each template is linted (and parsed) once, not once per regency.
+ */
+const lintCache = new Map<string, readonly LintProblem[]>();
+
 export function lintBlueprint(bp: Blueprint, lang: Lang = 'id'): LintProblem[] {
-  return bp.files.filter((f) => f.path.endsWith('.hbs')).flatMap((f) => lintTemplate(bp.manifest.name, f.path, f.bytes.toString('utf8'), lang));
+  return bp.files
+    .filter((f) => f.path.endsWith('.hbs'))
+    .flatMap((f) => {
+      const source = f.bytes.toString('utf8');
+      const key = `${bp.manifest.name}\0${f.path}\0${lang}\0${source}`;
+      let problems = lintCache.get(key);
+      if (!problems) lintCache.set(key, (problems = lintTemplate(bp.manifest.name, f.path, source, lang)));
+      return problems.map((p) => ({ ...p }));
+    });
 }

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { lintBlueprint } from '../blueprint/lint.js';
 import { forgetParsed } from '../render/parsed.js';
@@ -43,10 +44,17 @@ export type GenerateOutcome =
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
+// Synchronous inside: an output tree is a few hundred small files, and a thread-pool round trip per
+// stat and read made `--check` wait more than it worked.
 async function readIfFile(path: string): Promise<ExistingFile | undefined> {
-  const st = await stat(path).catch(() => undefined);
-  if (!st?.isFile()) return undefined;
-  return { content: await readFile(path), mode: st.mode & 0o777 };
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (!st.isFile()) return undefined;
+  return { content: readFileSync(path), mode: st.mode & 0o777 };
 }
 
 function gitignore(files: readonly RenderedFile[]): RenderedFile {

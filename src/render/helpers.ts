@@ -349,6 +349,8 @@ export function escapesHtml(outputPath: string): boolean {
 
 export type RenderFunction = (context: unknown) => string;
 
+const specCache = new Map<string, TemplateSpecification>();
+
 function compileOptions(hb: HandlebarsInstance, name: string): CompileOptions {
   return {
     strict: true,
@@ -368,9 +370,18 @@ function compileOptions(hb: HandlebarsInstance, name: string): CompileOptions {
 export function compileStrict(hb: HandlebarsInstance, source: string, name: string): RenderFunction {
   let template: HandlebarsTemplateDelegate;
   try {
-    // One compilation, done now: `hb.compile` would compile again, lazily, at the first render.
-    const spec: unknown = new Function(`return ${hb.precompile(takeParsed(source) ?? source, compileOptions(hb, name))}`)();
-    template = hb.template(spec as TemplateSpecification);
+    const options = compileOptions(hb, name);
+    // A compiled template (its spec) names helpers but holds none, so one spec serves every
+    // Handlebars instance with the same helper names: compile each template once per process,
+    // not once per regency of a fleet run.
+    const key = `${options.noEscape ? 1 : 0}\0${Object.keys(options.knownHelpers ?? {}).join(',')}\0${source}`;
+    let spec = specCache.get(key);
+    if (!spec) {
+      // One compilation, done now: `hb.compile` would compile again, lazily, at the first render.
+      spec = new Function(`return ${hb.precompile(takeParsed(source) ?? source, options)}`)() as TemplateSpecification;
+      specCache.set(key, spec);
+    }
+    template = hb.template(spec);
   } catch (err) {
     throw toTemplateError(name, err);
   }

@@ -8,7 +8,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadBlueprint, loadBlueprints } from '../../src/blueprint/load.js';
-import { lintTemplate } from '../../src/blueprint/lint.js';
+import { lintBlueprint, lintTemplate } from '../../src/blueprint/lint.js';
+import type { Blueprint, BlueprintManifest } from '../../src/blueprint/manifest.js';
 import { runBlueprintLint } from '../../src/commands/blueprint.js';
 import { runGenerate } from '../../src/commands/generate.js';
 import { runCli } from '../helpers/cli.js';
@@ -107,6 +108,26 @@ describe('the blueprint schema', () => {
 
 describe('template lint', () => {
   const lint = (template: string, source: string) => lintTemplate('t', template, source, 'en');
+
+  it('lintBlueprint lints each template text once per process, and a changed text anew', () => {
+    const blueprint = (source: string): Blueprint => ({
+      dir: '/nowhere',
+      manifest: { name: 'cached' } as BlueprintManifest,
+      files: [{ path: 'config/app.env.hbs', bytes: Buffer.from(source), mode: 0o644 }],
+      digest: 'sha256:x',
+    });
+    const first = lintBlueprint(blueprint('A={{env a}}\nB={{b}}\n'), 'en');
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ template: 'config/app.env.hbs', line: 2 });
+    // Callers get their own copies: changing one does not change what the next call returns.
+    first[0]!.line = 99;
+    expect(lintBlueprint(blueprint('A={{env a}}\nB={{b}}\n'), 'en')[0]!.line).toBe(2);
+    // The text is the key: an edited template is linted again.
+    expect(lintBlueprint(blueprint('A={{env a}}\nB={{env b}}\n'), 'en')).toEqual([]);
+    expect(lintBlueprint(blueprint('{{a}}\n'), 'en')[0]).toMatchObject({ line: 1 });
+    // The language is part of the key too.
+    expect(lintBlueprint(blueprint('{{a}}\n'), 'id')[0]!.message).toMatch(/ditulis ke berkas env/);
+  });
 
   it('a bare value in a .sql, .yaml, .yml, .sh or .env template is an error at its line and column', () => {
     const cases: Array<[string, string]> = [

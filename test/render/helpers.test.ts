@@ -56,6 +56,21 @@ describe('isolation', () => {
       () => expect(() => b.compile('{{secret "db"}}', 'x.env')({})).toThrow(/outside a render that provides secrets/),
     );
   });
+
+  it('a template compiled once serves every renderer, each with its own helpers and secrets', () => {
+    // The compiled spec is cached per process by its text; the helpers it calls must still be
+    // those of the renderer that compiled it this time.
+    const source = 'DB_PASSWORD={{secret "db"}} {{upper kota}}\n';
+    const a = createRenderer();
+    const b = createRenderer();
+    const fromA = a.withSecrets(() => 'alpha-secret', () => a.compile(source, 'x.env')({ kota: 'banjar' }));
+    const fromB = b.withSecrets(() => 'beta-secret', () => b.compile(source, 'x.env')({ kota: 'jombang' }));
+    expect(fromA).toBe('DB_PASSWORD=alpha-secret BANJAR\n');
+    expect(fromB).toBe('DB_PASSWORD=beta-secret JOMBANG\n');
+    // The escaping policy is part of what is cached: the same text as HTML is escaped.
+    expect(a.compile('{{x}}', 'page.html')({ x: '<b>' })).toBe('&lt;b&gt;');
+    expect(a.compile('{{x}}', 'page.md')({ x: '<b>' })).toBe('<b>');
+  });
 });
 
 describe('strict compilation', () => {
