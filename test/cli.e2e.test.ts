@@ -302,6 +302,13 @@ describe.concurrent('what a command loads', () => {
     expect(packages.has('ajv')).toBe(true);
     expect(packages.has('yaml')).toBe(true);
   });
+
+  it('eoffice validate of a plain valid profile reads it with js-yaml alone: the position-keeping yaml is not loaded', async () => {
+    const { run, packages } = await packagesLoaded(['validate', 'regency.yaml']);
+    expect(run.code).toBe(0);
+    expect(packages.has('js-yaml')).toBe(true);
+    expect(packages.has('yaml')).toBe(false);
+  });
 });
 
 describe.concurrent('the bin shim on an old Node', () => {

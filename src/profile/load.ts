@@ -1,12 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { load as fastLoad } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, isAlias, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLib from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { parsePointer } from '../validate/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
 import { loaderMessage, type LoaderProblem } from './loader-messages.js';
 
 /** Profiles are small; anything larger is a mistake (or an attack), not a regency. */
+// `yaml` keeps source positions but takes ~35 ms to load; a plain valid file never needs it (js-yaml
+// reads it), so it is loaded on first use: a file the fast path refuses, or a diagnostic's position.
+let yamlLib: typeof YamlLib | undefined;
+const Y = (): typeof YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib);
+
 export const MAX_PROFILE_BYTES = 16 * 1024 * 1024;
 /** Aliases are allowed, but a "billion laughs" expansion must fail fast. */
 export const MAX_ALIAS_COUNT = 200;
@@ -103,8 +110,8 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, lang: La
     };
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
+  const lineCounter = new (Y().LineCounter)();
+  const doc = Y().parseDocument(text, {
     lineCounter,
     version: '1.2',
     schema: 'core',
@@ -183,8 +190,8 @@ function tryFastLoad(text: string): unknown {
 
 /** Positions only, for a text already known to parse cleanly. */
 function positionIndex(text: string): (ptr: string, key: boolean) => Position {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, merge: false, keepSourceTokens: false });
+  const lineCounter = new (Y().LineCounter)();
+  const doc = Y().parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, merge: false, keepSourceTokens: false });
   const pos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
@@ -209,11 +216,11 @@ function hasContent(text: string): boolean {
 /** The key whose source starts at an offset, to name it in a duplicate-key message. */
 function keyAt(doc: Document, offset: number): string | undefined {
   let found: string | undefined;
-  visit(doc, {
+  Y().visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+      if (Y().isScalar(pair.key) && pair.key.range?.[0] === offset) {
         found = String(pair.key.value);
-        return visit.BREAK;
+        return Y().visit.BREAK;
       }
       return undefined;
     },
@@ -224,11 +231,11 @@ function keyAt(doc: Document, offset: number): string | undefined {
 /** Where the quoted scalar that runs up to `offset` (unclosed) begins. */
 function quoteEndingAt(doc: Document, offset: number): number | undefined {
   let found: number | undefined;
-  visit(doc, {
+  Y().visit(doc, {
     Scalar(_, node) {
       if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === offset) {
         found = node.range[0];
-        return visit.BREAK;
+        return Y().visit.BREAK;
       }
       return undefined;
     },
@@ -247,24 +254,24 @@ type Structure = { problem: 'yaml-undefined-alias' | 'yaml-recursive-alias' | 'y
 function structureProblem(doc: Document): Structure | undefined {
   const anchors = new Map<string, Node>();
   let found: Structure | undefined;
-  visit(doc, {
+  Y().visit(doc, {
     Pair(_, pair) {
-      if (isMap(pair.key) || isSeq(pair.key)) {
+      if (Y().isMap(pair.key) || Y().isSeq(pair.key)) {
         found = { problem: 'yaml-complex-key', node: pair.key, name: '' };
-        return visit.BREAK;
+        return Y().visit.BREAK;
       }
       return undefined;
     },
     Node(_, node, path) {
-      if ((isMap(node) || isSeq(node)) && path.filter((p) => isMap(p) || isSeq(p)).length >= MAX_NESTING) {
+      if ((Y().isMap(node) || Y().isSeq(node)) && path.filter((p) => Y().isMap(p) || Y().isSeq(p)).length >= MAX_NESTING) {
         found = { problem: 'yaml-too-deep', node, name: '' };
-        return visit.BREAK;
+        return Y().visit.BREAK;
       }
-      if (isAlias(node)) {
+      if (Y().isAlias(node)) {
         const target = anchors.get(node.source);
         if (!target) found = { problem: 'yaml-undefined-alias', node, name: node.source };
         else if (path.includes(target)) found = { problem: 'yaml-recursive-alias', node, name: node.source };
-        return found ? visit.BREAK : undefined;
+        return found ? Y().visit.BREAK : undefined;
       }
       if (node.anchor) anchors.set(node.anchor, node);
       return undefined;
@@ -279,12 +286,12 @@ function locate(doc: Document, ptr: string, wantKey: boolean, pos: (offset: numb
   const segments = parsePointer(ptr);
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!;
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+    if (Y().isAlias(node)) node = node.resolve(doc);
+    if (Y().isMap(node)) {
+      const pair = node.items.find((p) => Y().isPair(p) && Y().isScalar(p.key) && String(p.key.value) === seg);
       // A missing key falls back to its parent, already in `last`.
       if (!pair) break;
-      const key = isScalar(pair.key) && pair.key.range ? pair.key : null;
+      const key = Y().isScalar(pair.key) && pair.key.range ? pair.key : null;
       if (i === segments.length - 1 && wantKey && key) {
         last = key;
         break;
@@ -292,10 +299,10 @@ function locate(doc: Document, ptr: string, wantKey: boolean, pos: (offset: numb
       node = pair.value;
       // A key with no value (`nip:`) has only an empty placeholder, and a section (a mapping or a
       // list, found or fallen back to) reads best at the line that names it: point at the key.
-      const empty = !isNode(node) || !node.range || (isScalar(node) && node.range[0] === node.range[1]);
-      const collection = isMap(node) || isSeq(node);
+      const empty = !isNode(node) || !node.range || (Y().isScalar(node) && node.range[0] === node.range[1]);
+      const collection = Y().isMap(node) || Y().isSeq(node);
       last = key && (empty || collection) ? key : isNode(node) && node.range ? node : last;
-    } else if (isSeq(node)) {
+    } else if (Y().isSeq(node)) {
       const item: unknown = node.items[Number(seg)];
       if (!/^\d+$/.test(seg) || !isNode(item) || !item.range) break;
       node = item;

@@ -20,19 +20,22 @@ export function resolveVillages(profile: RegencyProfile, region: RegionIndex): R
   const v = profile.villages;
   if (!v) return [];
   if (Array.isArray(v)) {
-    return v
-      .map((item, i) => ({
-        code: item.code,
-        districtCode: item.code.slice(0, 8),
-        name: item.name,
-        kind: item.kind ?? villageKindOf(item.code) ?? 'desa',
-        ...(item.head !== undefined ? { head: item.head } : {}),
-        officers: item.officers ?? [],
-        ...(item.address !== undefined ? { address: item.address } : {}),
-        ...(item.postcode !== undefined ? { postcode: item.postcode } : {}),
-        source: ['villages', i],
-      }))
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const out: ResolvedVillage[] = new Array(v.length);
+    let sorted = true;
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i]!;
+      // Keys in the same order as for decree villages below (the model's output depends on it).
+      const village = { code: item.code, districtCode: item.code.slice(0, 8), name: item.name, kind: item.kind ?? villageKindOf(item.code) ?? 'desa' } as ResolvedVillage;
+      if (item.head !== undefined) village.head = item.head;
+      village.officers = item.officers ?? [];
+      if (item.address !== undefined) village.address = item.address;
+      if (item.postcode !== undefined) village.postcode = item.postcode;
+      village.source = ['villages', i];
+      out[i] = village;
+      if (i > 0 && out[i - 1]!.code > item.code) sorted = false;
+    }
+    // Lists are usually written in code order already; sorting them again is most of the cost.
+    return sorted ? out : out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
   const regency = profile.regency.code;
   const include = v.include ?? [];

@@ -17,8 +17,7 @@ export const appRequirements: Rule = {
       });
     }
     if (on(eofficeDesa)) {
-      const desa = villages().filter((v) => v.kind !== 'kelurahan');
-      if (desa.length === 0) {
+      if (!villages().some((v) => v.kind !== 'kelurahan')) {
         report({
           path: ['apps', 'eofficeDesa'],
           message: t('e-Office Desa diaktifkan, tetapi profil tidak memuat satu desa pun', 'e-Office Desa is enabled, but the profile has no desa'),

@@ -67,11 +67,13 @@ export const references: Rule = {
       }
     }
 
-    const villageCodes = new Set(ctx.villages().map((v) => v.code));
+    // Built only when a signatory names a village: a national list has ~10^3 villages per regency.
+    let villageCodes: Set<string> | undefined;
+    const isVillage = (code: string) => (villageCodes ??= new Set(ctx.villages().map((v) => v.code))).has(code);
     const ids = profile.signatories.map((s) => s.id);
     profile.signatories.forEach((s, i) => {
       if (s.opd !== undefined && !opds.has(s.opd)) report(unknownRef(['signatories', i, 'opd'], s.opd, codes, t('OPD', 'agency')));
-      if (s.village !== undefined && !villageCodes.has(s.village)) {
+      if (s.village !== undefined && !isVillage(s.village)) {
         report({
           path: ['signatories', i, 'village'],
           message: t('desa {code} tidak termasuk desa profil ini', 'village {code} is not one of this profile\'s villages'),

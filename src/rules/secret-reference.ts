@@ -29,44 +29,57 @@ export const secretReference: Rule = {
       if (known === undefined) secretKey.set(key, (known = SECRET_KEY.test(key)));
       return known;
     };
-    const walk = (node: unknown) => {
+    // A string is checked where it stands, with the path built only for a finding: most of a
+    // national profile's ~10^5 values are short strings in lists of villages.
+    const checkValue = (value: string, last: string | number) => {
+      // Every pattern needs 15 characters or a URL: most values (names, codes) skip them.
+      if (value.length < 15 && !value.includes('://')) return;
+      for (const [re, what] of SECRET_VALUE) {
+        if (re.test(value)) {
+          report({
+            path: [...path, last],
+            message: t('nilai ini tampak seperti rahasia ({what})', 'this value looks like a secret ({what})'),
+            hint: t('simpan rahasia di luar profil dan rujuk dengan env:/file:', 'keep secrets outside the profile and refer to them with env:/file:'),
+            params: { what },
+            sensitive: true,
+          });
+          return;
+        }
+      }
+    };
+    const walk = (node: object) => {
       if (Array.isArray(node)) {
         for (let i = 0; i < node.length; i++) {
-          path.push(i);
-          walk(node[i]);
-          path.pop();
+          const value: unknown = node[i];
+          if (typeof value === 'string') checkValue(value, i);
+          else if (value !== null && typeof value === 'object') {
+            path.push(i);
+            walk(value);
+            path.pop();
+          }
         }
-      } else if (node !== null && typeof node === 'object') {
-        for (const key of Object.keys(node)) {
-          const value = (node as Record<string, unknown>)[key];
-          path.push(key);
-          if (typeof value === 'string' && isSecretKey(key) && !REFERENCE.test(value)) {
+        return;
+      }
+      const record = node as Record<string, unknown>;
+      for (const key in record) {
+        const value = record[key];
+        if (typeof value === 'string') {
+          if (isSecretKey(key) && !REFERENCE.test(value)) {
             // The value itself is never echoed back: it may be the real secret.
             report({
-              path: [...path],
+              path: [...path, key],
               message: t('`{key}` berisi nilai rahasia; profil hanya boleh memuat rujukan', '`{key}` holds a secret value; a profile may only hold a reference'),
               hint: t('tulis `{key}: env:NAMA_VARIABEL` atau `{key}: file:/path/berkas`, lalu hapus nilainya dari riwayat git', 'write `{key}: env:VARIABLE` or `{key}: file:/path/to/file`, and purge the value from git history'),
               params: { key },
               sensitive: true,
             });
           } else {
-            walk(value);
+            checkValue(value, key);
           }
+        } else if (value !== null && typeof value === 'object') {
+          path.push(key);
+          walk(value);
           path.pop();
-        }
-      } else if (typeof node === 'string' && (node.length >= 15 || node.includes('://'))) {
-        // Every pattern below needs 15 characters or a URL: most values (names, codes) skip them.
-        for (const [re, what] of SECRET_VALUE) {
-          if (re.test(node)) {
-            report({
-              path: [...path],
-              message: t('nilai ini tampak seperti rahasia ({what})', 'this value looks like a secret ({what})'),
-              hint: t('simpan rahasia di luar profil dan rujuk dengan env:/file:', 'keep secrets outside the profile and refer to them with env:/file:'),
-              params: { what },
-              sensitive: true,
-            });
-            break;
-          }
         }
       }
     };

@@ -8,40 +8,47 @@ export const uniqueCodes: Rule = {
   severity: 'error',
   description: t('Kode OPD, kode unit, kode SIPD, kode desa, id penandatangan dan NIP tidak ganda', 'Agency, unit, SIPD and village codes, signatory ids and NIPs are unique'),
   check({ profile, report }) {
-    const once = (label: Bilingual, items: Array<{ value: string | undefined; path: (string | number)[] }>, fold = (s: string) => s) => {
-      const first = new Map<string, (string | number)[]>();
-      for (const { value, path } of items) {
+    // Values and their paths are given as a count and two accessors, not as arrays of objects: a
+    // national profile lists ~10^3 villages per regency, and the allocations cost more than the check.
+    const once = (label: Bilingual, count: number, valueAt: (i: number) => string | undefined, pathAt: (i: number) => (string | number)[], fold?: (s: string) => string) => {
+      const first = new Map<string, number>();
+      for (let i = 0; i < count; i++) {
+        const value = valueAt(i);
         if (value === undefined) continue;
-        const key = fold(value);
+        const key = fold ? fold(value) : value;
         const prev = first.get(key);
-        if (prev) {
+        if (prev !== undefined) {
           const f: Finding = {
-            path,
+            path: pathAt(i),
             message: t('{label} "{value}" ganda (pertama di {first})', 'duplicate {label} "{value}" (first at {first})'),
             hint: t('setiap {label} harus unik', 'each {label} must be unique'),
-            params: { label, value, first: '/' + prev.join('/') },
+            params: { label, value, first: '/' + pathAt(prev).join('/') },
           };
           report(f);
         } else {
-          first.set(key, path);
+          first.set(key, i);
         }
       }
     };
-    once(t('kode OPD', 'agency code'), profile.opds.map((o, i) => ({ value: o.code, path: ['opds', i, 'code'] })));
-    once(t('kode unit', 'unit code'), profile.opds.map((o, i) => ({ value: o.unitCode, path: ['opds', i, 'unitCode'] })), (s) => s.toUpperCase());
-    once(t('kode SIPD', 'SIPD code'), profile.opds.map((o, i) => ({ value: o.sipdCode, path: ['opds', i, 'sipdCode'] })));
-    once(t('nama OPD', 'agency name'), profile.opds.map((o, i) => ({ value: o.name, path: ['opds', i, 'name'] })), (s) => s.toLowerCase().replace(/\s+/g, ' ').trim());
-    if (Array.isArray(profile.villages)) {
-      once(t('kode desa', 'village code'), profile.villages.map((v, i) => ({ value: v.code, path: ['villages', i, 'code'] })));
-    } else if (profile.villages?.details) {
-      once(t('kode desa', 'village code'), profile.villages.details.map((v, i) => ({ value: v.code, path: ['villages', 'details', i, 'code'] })));
+    const { opds } = profile;
+    once(t('kode OPD', 'agency code'), opds.length, (i) => opds[i]!.code, (i) => ['opds', i, 'code']);
+    once(t('kode unit', 'unit code'), opds.length, (i) => opds[i]!.unitCode, (i) => ['opds', i, 'unitCode'], (s) => s.toUpperCase());
+    once(t('kode SIPD', 'SIPD code'), opds.length, (i) => opds[i]!.sipdCode, (i) => ['opds', i, 'sipdCode']);
+    once(t('nama OPD', 'agency name'), opds.length, (i) => opds[i]!.name, (i) => ['opds', i, 'name'], (s) => s.toLowerCase().replace(/\s+/g, ' ').trim());
+    const villages = profile.villages;
+    if (Array.isArray(villages)) {
+      once(t('kode desa', 'village code'), villages.length, (i) => villages[i]!.code, (i) => ['villages', i, 'code']);
+    } else if (villages?.details) {
+      const details = villages.details;
+      once(t('kode desa', 'village code'), details.length, (i) => details[i]!.code, (i) => ['villages', 'details', i, 'code']);
     }
     const allSignatories = [
       ...profile.signatories.map((s, i) => ({ s, path: ['signatories', i] as (string | number)[] })),
       ...(profile.grant?.grantor.signatories ?? []).map((s, i) => ({ s, path: ['grant', 'grantor', 'signatories', i] as (string | number)[] })),
     ];
-    once(t('id penandatangan', 'signatory id'), allSignatories.map(({ s, path }) => ({ value: s.id, path: [...path, 'id'] })));
-    once(t('NIP', 'NIP'), allSignatories.map(({ s, path }) => ({ value: s.nip, path: [...path, 'nip'] })));
-    once(t('NI PPPK', 'NI PPPK'), allSignatories.map(({ s, path }) => ({ value: s.niPppk, path: [...path, 'niPppk'] })));
+    const n = allSignatories.length;
+    once(t('id penandatangan', 'signatory id'), n, (i) => allSignatories[i]!.s.id, (i) => [...allSignatories[i]!.path, 'id']);
+    once(t('NIP', 'NIP'), n, (i) => allSignatories[i]!.s.nip, (i) => [...allSignatories[i]!.path, 'nip']);
+    once(t('NI PPPK', 'NI PPPK'), n, (i) => allSignatories[i]!.s.niPppk, (i) => [...allSignatories[i]!.path, 'niPppk']);
   },
 };

@@ -11,7 +11,8 @@ export const villageCoverage: Rule = {
     if (!region.regencies.has(regency)) return;
     const expected = region.villagesOfRegency(regency);
     const districts = region.districtsOf(regency);
-    const have = villages().filter((v) => v.code.startsWith(regency + '.'));
+    const prefix = regency + '.';
+    const have = villages().filter((v) => v.code.startsWith(prefix));
     if (!profile.villages) {
       if (profile.apps.eofficeDesa && profile.apps.eofficeDesa.enabled !== false) return; // app-requirements says it
       report({
@@ -22,8 +23,8 @@ export const villageCoverage: Rule = {
       });
       return;
     }
-    const coveredDistricts = new Set(have.map((v) => v.districtCode));
     if (have.length < expected.length) {
+      const coveredDistricts = new Set(have.map((v) => v.districtCode));
       const byKind = (list: readonly { kind: string }[], kind: string) => list.filter((v) => v.kind === kind).length;
       report({
         path: ['villages'],
