@@ -10,7 +10,7 @@
  * Template errors are TemplateErrors (template-error.ts) with a 1-based line and column.
  */
 import Handlebars from 'handlebars';
-import { toRoman } from '../domain/letter-number.js';
+import { formatLetterNumber, parseLetterNumberTemplate, toRoman } from '../domain/letter-number.js';
 import { groupNip } from '../domain/nip.js';
 import {
   PASAL_44,
@@ -191,6 +191,47 @@ export function registerHelpers(hb: HandlebarsInstance, options: RendererOptions
     if (!(TEXT_CASES as readonly string[]).includes(textCase)) fail(`case must be one of ${TEXT_CASES.join(', ')}, got "${textCase}"`);
     const opts = { case: textCase as TextCase };
     return rupiah ? terbilangRupiah(n, opts) : terbilang(n, opts);
+  });
+  // A letter number as the applications issue it: `{{nomorSurat pola klasifikasi="000.1" nomor=15
+  // unit="DISKOMINFO" tanggal="2026-02-07"}}` (or `tahun=2026 bulan=2` in place of `tanggal`; a
+  // village's number takes `desa="32.11.01.2001"`, whose last four digits are `{kodeDesa}`).
+  define('nomorSurat', { min: 1, max: 1 }, ['klasifikasi', 'nomor', 'unit', 'desa', 'tanggal', 'tahun', 'bulan', 'padding'], ([pola], h, fail) => {
+    const template = str(pola, fail, 'a letter-number pattern such as "{klasifikasi}/{nomor}/{unit}/{tahun}"');
+    const { unknown, unbalanced } = parseLetterNumberTemplate(template);
+    if (unknown.length > 0 || unbalanced) fail(`the pattern ${JSON.stringify(template)} has ${unknown.length > 0 ? `unknown tokens ${unknown.map((u) => `{${u}}`).join(', ')}` : 'unbalanced braces'}`);
+    let tahun: number;
+    let bulan: number;
+    if (h.tanggal !== undefined) {
+      if (h.tahun !== undefined || h.bulan !== undefined) fail('give either tanggal or tahun and bulan, not both');
+      const date = str(h.tanggal, fail, 'a date "YYYY-MM-DD"');
+      const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
+      if (!m) return fail(`expected a date "YYYY-MM-DD", got ${describe(date)}`);
+      tahun = Number(m[1]);
+      bulan = Number(m[2]);
+    } else {
+      tahun = integer(h.tahun, fail, 'tanggal="YYYY-MM-DD", or tahun as a whole number');
+      bulan = integer(h.bulan, fail, 'bulan as a whole number from 1 to 12');
+    }
+    if (bulan < 1 || bulan > 12) fail(`bulan must be 1 to 12, got ${bulan}`);
+    const uses = (token: string) => template.includes(`{${token}}`);
+    let kodeDesa: string | undefined;
+    if (h.desa !== undefined) {
+      const desa = str(h.desa, fail, 'a village code "PP.KK.CC.NNNN"');
+      if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(desa)) fail(`expected a village code "PP.KK.CC.NNNN", got ${describe(desa)}`);
+      kodeDesa = desa.slice(-4);
+    } else if (uses('kodeDesa')) {
+      fail('the pattern has {kodeDesa}: give desa="PP.KK.CC.NNNN"');
+    }
+    if (h.unit === undefined && uses('unit')) fail('the pattern has {unit}: give unit=');
+    return formatLetterNumber(template, {
+      klasifikasi: str(h.klasifikasi, fail, 'klasifikasi, a classification code such as "000.1"'),
+      nomor: integer(h.nomor, fail, 'nomor, the sequence number'),
+      unit: h.unit === undefined ? '' : str(h.unit, fail, 'unit, the unit code'),
+      tahun,
+      bulan,
+      ...(kodeDesa !== undefined ? { kodeDesa } : {}),
+      ...(h.padding !== undefined ? { padding: integer(h.padding, fail, 'padding, a whole number from 0 to 6') } : {}),
+    });
   });
   define('romawi', { min: 1, max: 1 }, [], ([v], _h, fail) => toRoman(integer(v, fail, 'a whole number from 1 to 3999')));
   define('nip', { min: 1, max: 1 }, [], ([v], _h, fail) => {

@@ -44,7 +44,7 @@ describe('docs for other profiles', () => {
     expectWellFormed(tree);
   });
 
-  it('provided TLS, an external MySQL server, a padded monthly pattern the guide cannot compose', async () => {
+  it('provided TLS, an external MySQL server, a padded monthly pattern in an unusual order', async () => {
     const template = '{nomor}-{unit}-{klasifikasi}-{bulan}-{tahun}';
     const tree = await generateProfile(variantOf('bojonegoro', (p) => {
       const d = p.deployment!;
@@ -64,14 +64,14 @@ describe('docs for other profiles', () => {
     // No bundled database: Compose does not load the seed, eoffice does.
     expect(install).not.toContain('docker compose exec db');
     expect(install).toContain('eoffice seed apply . --db env:DATABASE_URL');
-    // The pattern is written out with its token values, and no number is made up for it.
+    // The pattern is written out with its token values, and composed as the application composes it.
     expect(operator).toContain(`\`\`\`\n${template}\n\`\`\``);
     expect(operator).toContain('dimulai lagi dari 1 setiap awal bulan');
     expect(operator).toContain('| `{nomor}` | nomor urut, diisi nol di depan sampai 3 angka | `015` |');
-    expect(operator).toContain('Nomor disusun aplikasi dengan mengganti setiap token pada pola di atas dengan nilainya pada tabel.');
     const composed = formatLetterNumber(template, { klasifikasi: '000.1', nomor: 15, unit: 'SETDA', tahun: 2026, bulan: 2, padding: 3 });
-    expect(operator).not.toContain(composed);
-    expect(operator.match(/bernomor/g)).toHaveLength(1); // the village letters only
+    expect(composed).toBe('015-SETDA-000.1-02-2026');
+    expect(operator).toContain(`bernomor\n\n\`\`\`\n${composed}\n\`\`\``);
+    expect(operator.match(/bernomor/g)).toHaveLength(2); // the agencies' letters and the villages'
     expectWellFormed(tree);
   });
 

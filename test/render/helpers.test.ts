@@ -7,7 +7,7 @@ import { checkTemplate, compileStrict, createRenderer, escapesHtml, registerHelp
 import { HelperError, TemplateError } from '../../src/render/template-error.js';
 
 const HELPERS = [
-  'yaml', 'json', 'shell', 'env', 'sql', 'tanggal', 'tanggalPanjang', 'tanggalTerbilang', 'bulanRomawi', 'terbilang', 'romawi', 'nip',
+  'yaml', 'json', 'shell', 'env', 'sql', 'tanggal', 'tanggalPanjang', 'tanggalTerbilang', 'bulanRomawi', 'terbilang', 'nomorSurat', 'romawi', 'nip',
   'ttd', 'upper', 'lower', 'padStart', 'join', 'eq', 'and', 'or', 'not', 'get', 'includes',
 ];
 
@@ -208,6 +208,24 @@ describe('domain helpers', () => {
     expect(failure('{{terbilang n}}', { n: '12a' }).message).toMatch(/terbilang: expected a whole number, got the string "12a"/);
     expect(failure('{{terbilang n case="loud"}}', { n: 1 }).message).toMatch(/terbilang: case must be one of lower, upper, title, sentence/);
     expect(failure('{{terbilang n}}', { n: 1e15 }).message).toMatch(/terbilang: terbilang: 1000000000000000 is outside/);
+  });
+
+  it('nomorSurat composes any valid pattern as the applications do', () => {
+    const ctx = { pola: '{klasifikasi}/{nomor}/{unit}/{bulanRomawi}/{tahun}', d: '2026-02-07' };
+    expect(render('{{nomorSurat pola klasifikasi="000.1" nomor=15 unit="DISKOMINFO" tanggal=d}}', ctx)).toBe('000.1/15/DISKOMINFO/II/2026');
+    expect(render('{{nomorSurat "{nomor}-{unit}-{klasifikasi}-{bulan}-{tahun}" klasifikasi="400.5" nomor=7 unit="SETDA" tahun=2025 bulan=11 padding=3}}')).toBe('007-SETDA-400.5-11-2025');
+    expect(render('{{nomorSurat "{klasifikasi}/{nomor}/{kodeDesa}/{tahun}" klasifikasi="000.1" nomor=15 desa="32.11.01.2001" tanggal="2026-01-05"}}')).toBe('000.1/15/2001/2026');
+  });
+
+  it('nomorSurat refuses what the applications would refuse, naming the reason', () => {
+    expect(failure('{{nomorSurat "{klasifikasi}/{no}/{tahun}" klasifikasi="000.1" nomor=1 tahun=2026 bulan=1}}').message).toMatch(/nomorSurat: the pattern "\{klasifikasi\}\/\{no\}\/\{tahun\}" has unknown tokens \{no\}/);
+    expect(failure('{{nomorSurat "{klasifikasi}/{nomor}/{unit}/{tahun}" klasifikasi="000.1" nomor=1 tahun=2026 bulan=1}}').message).toMatch(/the pattern has \{unit\}: give unit=/);
+    expect(failure('{{nomorSurat "{klasifikasi}/{nomor}/{kodeDesa}/{tahun}" klasifikasi="000.1" nomor=1 tahun=2026 bulan=1}}').message).toMatch(/give desa="PP.KK.CC.NNNN"/);
+    expect(failure('{{nomorSurat "{nomor}/{tahun}" klasifikasi="000.1" nomor=1 desa="32.11" tahun=2026 bulan=1}}').message).toMatch(/expected a village code/);
+    expect(failure('{{nomorSurat "{nomor}/{tahun}" klasifikasi="000.1" nomor=1 tanggal="7 Februari 2026"}}').message).toMatch(/expected a date "YYYY-MM-DD"/);
+    expect(failure('{{nomorSurat "{nomor}/{tahun}" klasifikasi="000.1" nomor=1 tanggal="2026-02-07" tahun=2026}}').message).toMatch(/either tanggal or tahun and bulan/);
+    expect(failure('{{nomorSurat "{nomor}/{bulan}" klasifikasi="000.1" nomor=1 tahun=2026 bulan=13}}').message).toMatch(/bulan must be 1 to 12, got 13/);
+    expect(failure('{{nomorSurat "{nomor}" klasifikasi="000.1" nomor=1 tahun=2026 bulan=1 seri="A"}}').message).toMatch(/unknown option seri/);
   });
 
   it('romawi and nip', () => {
