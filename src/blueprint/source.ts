@@ -3,6 +3,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { Lang } from '../i18n/lang.js';
 import type { BlueprintFile, BlueprintManifest } from './manifest.js';
 
 export interface FetchedSource {
@@ -24,7 +25,8 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
  * from a bare mirror in the cache without checking anything out, so the result depends on the ref
  * alone. Symbolic links and submodules are not carried (a grant is plain files).
  */
-export async function fetchSource(source: NonNullable<BlueprintManifest['source']>, env: NodeJS.ProcessEnv = process.env): Promise<FetchedSource> {
+export async function fetchSource(source: NonNullable<BlueprintManifest['source']>, env: NodeJS.ProcessEnv = process.env, lang: Lang = 'id'): Promise<FetchedSource> {
+  const L = (id: string, en: string) => (lang === 'id' ? id : en);
   const { simpleGit } = await import('simple-git');
   const mirror = join(cacheDir(env), 'git', createHash('sha256').update(source.git).digest('hex').slice(0, 32));
   await mkdir(join(cacheDir(env), 'git'), { recursive: true });
@@ -44,8 +46,13 @@ export async function fetchSource(source: NonNullable<BlueprintManifest['source'
       commit = await resolveRef();
       if (commit === '' && failed) throw failed;
     }
-    if (commit === '') throw new SourceError(`${source.git}: ${isCommit ? 'no commit' : 'no tag'} ${source.ref} in this repository`);
-    if (isCommit && commit !== source.ref) throw new SourceError(`ref ${source.ref} resolved to ${commit}`);
+    if (commit === '') {
+      throw new SourceError(
+        L(`${source.git}: ${isCommit ? 'commit' : 'tag'} ${source.ref} tidak ada di repositori ini`, `${source.git}: ${isCommit ? 'no commit' : 'no tag'} ${source.ref} in this repository`),
+        L('periksa `source.ref` di blueprint.yaml: tag yang sudah dirilis, atau hash commit lengkap', 'check `source.ref` in blueprint.yaml: a released tag, or a full commit hash'),
+      );
+    }
+    if (isCommit && commit !== source.ref) throw new SourceError(L(`ref ${source.ref} menunjuk ${commit}`, `ref ${source.ref} resolved to ${commit}`));
     const listing = await git.raw(['ls-tree', '-r', '-z', '--full-tree', commit]);
     const files: BlueprintFile[] = [];
     for (const entry of listing.split('\0')) {
@@ -59,6 +66,10 @@ export async function fetchSource(source: NonNullable<BlueprintManifest['source'
     return { commit, files };
   } catch (err) {
     if (err instanceof SourceError) throw err;
-    throw new SourceError(`${source.git} @ ${source.ref}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    // git's own first line says what went wrong (in the machine's locale); the hint is ours.
+    throw new SourceError(
+      `${source.git} @ ${source.ref}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      L('periksa alamat repositori dan jaringan; sumber yang pernah diambil tersimpan di cache (EOFFICE_CACHE_DIR)', 'check the repository address and the network; sources fetched before are kept in the cache (EOFFICE_CACHE_DIR)'),
+    );
   }
 }

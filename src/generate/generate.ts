@@ -162,7 +162,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
   const rendered = await step(onEvent, 'render', async () => {
     for (const b of enabled) {
       if (!b.manifest.source) continue;
-      const fetched = await fetchSource(b.manifest.source, opts.env);
+      const fetched = await fetchSource(b.manifest.source, opts.env, lang);
       const { git, ref } = b.manifest.source;
       const locked = previous?.blueprints.find((l) => l.name === b.manifest.name)?.source;
       // The same ref giving another commit than the last generation is a moved tag: never silently.

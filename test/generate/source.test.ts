@@ -125,8 +125,16 @@ describe('application source from git', () => {
     expect(handleError(err, ctx)).toBe(2);
     const printed = ctx.printed();
     expect(printed).toContain(`eoffice: ${repo.dir}: no tag v9.9.9 in this repository`);
+    expect(printed).toContain('check `source.ref` in blueprint.yaml');
     expect(printed).not.toMatch(/internal error/);
     expect(printed).not.toMatch(STACK_TRACE);
+
+    // In Bahasa Indonesia, the default.
+    const idCtx = context({ env: cacheEnv(), lang: 'id' });
+    const idErr = await runGenerate(idCtx, FIXTURE, { out }, blueprint('v9.9.9')).then(() => undefined, (e: unknown) => e);
+    expect(handleError(idErr, idCtx)).toBe(2);
+    expect(idCtx.printed()).toContain(`${repo.dir}: tag v9.9.9 tidak ada di repositori ini`);
+    expect(idCtx.printed()).toContain('periksa `source.ref` di blueprint.yaml');
   });
 
   it('a moved tag fails clearly, from the cached mirror and from a fresh one, and the output stays as it was', async () => {
