@@ -275,6 +275,8 @@ for (const [name, dialect] of [['bojonegoro', 'postgresql'], ['belitung-timur', 
       expect(metrics).toMatch(/^eoffice_letters_issued_total\{aplikasi="eoffice"\} 52$/m);
       expect(metrics).toMatch(/^http_requests_total\{route="\/surat\/nomor",method="POST",status="201"\} 52$/m);
       expect(metrics).toMatch(/^http_requests_total\{route="\/surat\/nomor",method="POST",status="422"\} 1$/m);
+      // Through a proxy (which adds X-Forwarded-For), the metrics are not served: internal network only.
+      expect((await fetch(url + '/metrics', { headers: { 'x-forwarded-for': '203.0.113.7' } })).status).toBe(404);
     });
 
     it('e-Office Desa: villages, three-tier letterheads, officers, village letter numbers', async () => {

@@ -155,7 +155,19 @@ export async function startApp(def: AppDefinition, options: StartOptions): Promi
       },
     },
     { method: 'GET', path: '/healthz', handler: health },
-    { method: 'GET', path: '/metrics', handler: () => ({ text: metrics.render(), contentType: PROMETHEUS_CONTENT_TYPE }) },
+    {
+      method: 'GET',
+      path: '/metrics',
+      // Metrik untuk Prometheus di jaringan dalam saja. Setiap proksi di depan aplikasi (Caddy, nginx,
+      // ingress-nginx) menambahkan X-Forwarded-For, jadi permintaan dari luar ditolak di sini juga,
+      // walau proksinya lupa memblokir jalur ini.
+      handler: ({ headers }) => {
+        if (headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined) {
+          throw new HttpError(404, 'tidak-ditemukan', 'tidak ada /metrics');
+        }
+        return { text: metrics.render(), contentType: PROMETHEUS_CONTENT_TYPE };
+      },
+    },
   ];
 
   const server = createHttpServer({

@@ -2,7 +2,7 @@
  * Server HTTP tanpa kerangka kerja (node:http): rute dengan parameter `:nama`, jawaban JSON (atau
  * HTML/teks), badan JSON berbatas ukuran, kesalahan dalam bentuk JSON yang sama, dan metrik per rute.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Counter, Histogram } from './metrics.js';
 
 /** Kesalahan yang dijawab apa adanya: status, kode yang tetap, pesan dalam Bahasa Indonesia. */
@@ -32,6 +32,8 @@ export interface RequestContext {
   readonly path: string;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
+  /** Kepala permintaan (nama huruf kecil), apa adanya dari Node. */
+  readonly headers: IncomingHttpHeaders;
   /** Badan permintaan sebagai JSON (Content-Type application/json, paling besar {@link MAX_BODY_BYTES}). */
   body(): Promise<unknown>;
 }
@@ -188,7 +190,7 @@ export function createHttpServer(options: ServerOptions): Server {
           throw new HttpError(400, 'path-tidak-sah', `bagian path "${groups[i + 1]}" tidak sah`);
         }
       });
-      const reply = await match.route.handler({ method, path, params, query: url.searchParams, body: () => readJson(req) });
+      const reply = await match.route.handler({ method, path, params, query: url.searchParams, headers: req.headers, body: () => readJson(req) });
       status = send(res, method, reply);
     } catch (err) {
       const known =

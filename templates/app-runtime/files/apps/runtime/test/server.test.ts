@@ -107,6 +107,17 @@ describe('server HTTP', () => {
     assert.match(text, /^eoffice_app_info\{aplikasi="uji",versi="9\.9\.9",daerah="\d{2}\.\d{2}"\} 1$/m);
   });
 
+  it('/metrics tidak dilayani lewat proksi (ada X-Forwarded-For atau Forwarded): hanya untuk jaringan dalam', async () => {
+    const { get } = await start();
+    for (const headers of [{ 'x-forwarded-for': '203.0.113.7' }, { forwarded: 'for=203.0.113.7' }]) {
+      const res = await get('/metrics', { headers });
+      assert.equal(res.status, 404);
+      const body = (await res.json()) as { galat?: { kode?: string } };
+      assert.equal(body.galat?.kode, 'tidak-ditemukan');
+    }
+    assert.equal((await get('/metrics')).status, 200);
+  });
+
   it('/healthz: 200 bila basis data menjawab, 503 bila tidak; rute aplikasi 503 saat belum siap', async () => {
     const { get, db } = await start();
     const ok = await get('/healthz');
