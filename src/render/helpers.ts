@@ -276,6 +276,8 @@ export function registerHelpers(hb: HandlebarsInstance, options: RendererOptions
     if (pad === '') fail('the fill must not be empty');
     return text.padStart(width, pad);
   });
+  define('concat', { min: 2, max: Infinity }, [], (parts, _h, fail) =>
+    parts.map((part, i) => (typeof part === 'string' || (typeof part === 'number' && Number.isFinite(part)) ? String(part) : fail(`argument ${i + 1} is ${describe(part)}, not a string or number`))).join(''));
   define('join', { min: 1, max: 2 }, [], ([list, sep], _h, fail) => {
     if (!Array.isArray(list)) fail(`expected a list, got ${describe(list)}`);
     const separator = sep === undefined ? ', ' : str(sep, fail, 'the separator as a string');

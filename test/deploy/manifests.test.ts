@@ -302,6 +302,14 @@ describe('Kubernetes (deploy/kubernetes)', () => {
           expect(kinds('Namespace')[0]!.metadata.labels!['pod-security.kubernetes.io/enforce']).toBe('restricted');
           if (overlay === 'staging') for (const d of kinds('Deployment')) expect(d.spec!.replicas).toBe(1);
           else for (const d of kinds('Deployment')) expect(d.spec!.replicas).toBe(g.deployment.resources?.replicas ?? 2);
+          // Staging never claims the production host: two Ingresses with one host overwrite each other.
+          const ingress = kinds('Ingress')[0];
+          if (ingress && g.deployment.domain) {
+            const host = overlay === 'staging' ? `staging.${g.deployment.domain}` : g.deployment.domain;
+            const spec = ingress.spec as { rules: Array<{ host?: string }>; tls?: Array<{ hosts: string[] }> };
+            expect(spec.rules[0]!.host).toBe(host);
+            if (spec.tls) expect(spec.tls[0]!.hosts).toEqual([host]);
+          }
         });
       }
 

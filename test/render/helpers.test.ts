@@ -8,7 +8,7 @@ import { HelperError, TemplateError } from '../../src/render/template-error.js';
 
 const HELPERS = [
   'yaml', 'json', 'shell', 'env', 'sql', 'tanggal', 'tanggalPanjang', 'tanggalTerbilang', 'bulanRomawi', 'terbilang', 'nomorSurat', 'romawi', 'nip',
-  'ttd', 'upper', 'lower', 'padStart', 'join', 'eq', 'and', 'or', 'not', 'get', 'includes',
+  'ttd', 'upper', 'lower', 'padStart', 'concat', 'join', 'eq', 'and', 'or', 'not', 'get', 'includes',
 ];
 
 const renderer: Renderer = createRenderer();
@@ -294,6 +294,13 @@ describe('text helpers', () => {
     expect(failure('{{padStart "a" 1000}}').message).toMatch(/padStart: the width must be from 0 to 100/);
     expect(failure('{{padStart "a" 3 ""}}').message).toMatch(/padStart: the fill must not be empty/);
     expect(failure('{{padStart "a"}}').message).toMatch(/padStart: expected 2 to 3 arguments, got 1/);
+  });
+
+  it('concat', () => {
+    expect(render('{{concat "staging." d}}', { d: 'eoffice.banjarkota.go.id' })).toBe('staging.eoffice.banjarkota.go.id');
+    expect(render('{{yaml (concat "v" n "-" s)}}', { n: 2, s: 'rc' })).toBe('v2-rc');
+    expect(failure('{{concat "a" x}}', { x: null }).message).toMatch(/concat: argument 2 is null, not a string or number/);
+    expect(failure('{{concat "a"}}').message).toMatch(/concat: expected at least 2 arguments, got 1/);
   });
 
   it('join', () => {
