@@ -112,7 +112,10 @@ export function mergeStructured(format: StructuredFormat, base: string | undefin
     diff3(b.value, l.value, t.value, [], ops, conflicts);
     if (ops.length === 0) return { content: Buffer.from(local), conflicts };
     const merged = structuredClone(l.value);
-    for (const op of ops) op.kind === 'set' ? setPath(merged, op.path, valueAt(t.value, op.path)) : deletePath(merged, op.path);
+    for (const op of ops) {
+      if (op.kind === 'set') setPath(merged, op.path, valueAt(t.value, op.path));
+      else deletePath(merged, op.path);
+    }
     const indent = /^[{[]\r?\n(\s+)/.exec(local)?.[1] ?? /^[{[]\r?\n(\s+)/.exec(blueprint)?.[1] ?? '  ';
     return { content: Buffer.from(JSON.stringify(merged, null, indent) + (local.endsWith('\n') ? '\n' : '')), conflicts };
   }
