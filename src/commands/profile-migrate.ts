@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import type { CliContext } from '../cli/context.js';
 import { CheckFailed, ExitCode, UsageError } from '../errors.js';
 import { pick } from '../i18n/lang.js';
-import { CURRENT_API_VERSION, MIGRATIONS, migrateDocument } from '../profile/migrate/steps.js';
+import { CURRENT_API_VERSION, MIGRATIONS, migrateDocument, migratedText } from '../profile/migrate/steps.js';
 
 export interface MigrateCliOptions {
   dryRun?: boolean;
@@ -48,7 +48,7 @@ export async function runProfileMigrate(ctx: CliContext, file: string, opts: Mig
   if (result.kind === 'unknown') {
     throw new CheckFailed(pick(ctx.lang, `${file}: apiVersion ${JSON.stringify(result.from ?? null)} tidak dikenal (dikenal: ${known})`, `${file}: unknown apiVersion ${JSON.stringify(result.from ?? null)} (known: ${known})`));
   }
-  const migrated = result.kind === 'migrated' ? doc.toString({ lineWidth: 0 }) : text;
+  const migrated = result.kind === 'migrated' ? migratedText(doc) : text;
   const steps = result.kind === 'migrated' ? result.steps : [];
   if (opts.json) {
     ctx.stdout(JSON.stringify({ file, from: result.from, to: CURRENT_API_VERSION, upToDate: result.kind === 'current', written: result.kind === 'migrated' && !opts.dryRun && !opts.check, steps: steps.map((s) => ({ from: s.from, to: s.to, changes: s.changes.map((c) => c.en) })) }, null, 2) + '\n');

@@ -133,5 +133,5 @@ export function mergeStructured(format: StructuredFormat, base: string | undefin
       ld.setIn(op.path, isNode(node) ? node.clone() : node);
     }
   }
-  return { content: Buffer.from(ld.toString({ lineWidth: 0 })), conflicts };
+  return { content: Buffer.from(ld.toString({ lineWidth: 0, flowCollectionPadding: false })), conflicts };
 }

@@ -89,3 +89,6 @@ export function migrateDocument(doc: Document): MigrationResult {
   }
   return { kind: 'migrated', from: from!, to: CURRENT_API_VERSION, steps };
 }
+
+/** The migrated document as text, in the layout the profile writer and most editors use. */
+export const migratedText = (doc: Document) => doc.toString({ lineWidth: 0, flowCollectionPadding: false });
