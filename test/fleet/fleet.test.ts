@@ -14,6 +14,7 @@ import { UsageError } from '../../src/errors.js';
 import { tarSealer } from '../../src/fleet/bundle.js';
 import type { RecipientStatus } from '../../src/fleet/status.js';
 import { parseLock } from '../../src/generate/lock.js';
+import { runCli } from '../helpers/cli.js';
 import { snapshotTree, tempDir } from '../helpers/tree.js';
 import { context, done, EXAMPLES, REAL_TEMPLATES, run } from '../generate/support.js';
 import { blueprintV1, blueprintV2, edit, read } from '../upgrade/support.js';
@@ -117,5 +118,12 @@ describe('fleet upgrade', () => {
     expect(await runFleetUpgrade(second, [fleet], { yes: true, json: true }, v2)).toBe(1);
     const report = JSON.parse(second.out.join('')) as { recipients: Array<{ name: string; state: string }> };
     expect(report.recipients.map((r) => `${r.name}:${r.state}`)).toEqual(['clash:conflicts', 'clean:current']);
+
+    // The built binary (with its bundled templates, which lack the test blueprint, so nothing is
+    // pending): each recipient's local edit is drift; no conflict is recorded, the clash was never applied.
+    const cli = await runCli(['fleet', 'status', fleet, '--json'], { cwd: fleet });
+    expect(cli.code, cli.stderr).toBe(0);
+    const status = JSON.parse(cli.stdout) as { recipients: RecipientStatus[] };
+    expect(status.recipients.map((r) => [r.name, r.drift.length, r.conflicts.length])).toEqual([['clash', 1, 0], ['clean', 1, 0]]);
   });
 });
