@@ -4,12 +4,17 @@
  * conflict (the two never touch neighbouring lines). Runs the real `git merge-file`.
  */
 import fc from 'fast-check';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FilePolicy } from '../../src/blueprint/manifest.js';
 import { buildLock } from '../../src/generate/lock.js';
 import type { RenderedFile } from '../../src/generate/rendered.js';
 import { gitMergeFile } from '../../src/upgrade/merge-text.js';
 import { planUpgrade } from '../../src/upgrade/plan-upgrade.js';
+import { tempDir } from '../helpers/tree.js';
+import { done, run, templates } from '../generate/support.js';
+import { planned } from './support.js';
 
 const LINES = 40;
 type Change = { kind: 'replace' | 'insert'; text: string };
@@ -74,4 +79,39 @@ describe('upgrade property', () => {
       { numRuns: 40 },
     );
   });
+
+  it('through the engine: a template changed elsewhere, a recipient edit of text and of YAML keys, each kept (generate, edit, upgrade)', async () => {
+    const baseLines = Array.from({ length: LINES }, (_, i) => (i === 0 ? '# {{regency.name}}' : `line ${i} of the v1 template`));
+    const keys = Array.from({ length: 8 }, (_, i) => `k${i}`);
+    const yamlOf = (values: Record<string, string>) => Object.entries(values).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';
+    const split = fc.uniqueArray(fc.constantFrom(...keys), { minLength: 2, maxLength: 8 }).map((ks) => ({ mine: ks.filter((_, i) => i % 2 === 0), theirs: ks.filter((_, i) => i % 2 === 1) }));
+    await fc.assert(
+      fc.asyncProperty(edits, split, async ({ local, blueprint }, { mine, theirs }) => {
+        // Line 0 is the rendered heading: neither side edits it here.
+        local.delete(0);
+        blueprint.delete(0);
+        const v1 = apply(baseLines, new Map(), 'none').text;
+        const v2 = apply(baseLines, blueprint, 'blueprint');
+        const config = Object.fromEntries(keys.map((k) => [k, 'v1']));
+        const manifest = { files: [{ match: 'config/*.yaml', policy: 'merge-structured' }, { match: '**' }] };
+        const out = join(tempDir(), 'out');
+        done(await run(templates({ t: { manifest, files: { 'doc.md.hbs': v1, 'config/app.yaml': yamlOf(config) } } }), out));
+        const mineText = apply(readFileSync(join(out, 'doc.md'), 'utf8').split('\n').slice(0, LINES), local, 'local');
+        writeFileSync(join(out, 'doc.md'), mineText.text);
+        writeFileSync(join(out, 'config/app.yaml'), yamlOf({ ...config, ...Object.fromEntries(mine.map((k) => [k, 'ours'])), added: 'ours' }));
+        const v2Templates = templates({ t: { manifest: { ...manifest, version: '2.0.0' }, files: { 'doc.md.hbs': v2.text, 'config/app.yaml': yamlOf({ ...config, ...Object.fromEntries(theirs.map((k) => [k, 'theirs'])) }) } } });
+        const up = await planned(out, v2Templates);
+        expect(up.conflicts).toEqual([]);
+        await up.apply();
+        const doc = readFileSync(join(out, 'doc.md'), 'utf8').split('\n');
+        for (const a of [...mineText.added, ...v2.added]) expect(doc).toContain(a);
+        const yaml = readFileSync(join(out, 'config/app.yaml'), 'utf8');
+        for (const k of mine) expect(yaml).toContain(`${k}: ours`);
+        for (const k of theirs) expect(yaml).toContain(`${k}: theirs`);
+        expect(yaml).toContain('added: ours');
+        expect((await planned(out, v2Templates)).changes).toBe(false);
+      }),
+      { numRuns: 8 },
+    );
+  }, 60_000);
 });
