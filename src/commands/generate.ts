@@ -12,16 +12,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
-const ACTION_WORDS: Record<PlanEntry['action'], { id: string; en: string }> = {
+export const ACTION_WORDS: Record<PlanEntry['action'], { id: string; en: string }> = {
   create: { id: 'buat', en: 'create' },
   update: { id: 'perbarui', en: 'update' },
+  merge: { id: 'gabung', en: 'merge' },
   unchanged: { id: 'tetap', en: 'unchanged' },
   delete: { id: 'hapus', en: 'delete' },
   keep: { id: 'pertahankan', en: 'keep' },
   conflict: { id: 'konflik', en: 'conflict' },
 };
 
-const REASON_WORDS: Record<PlanEntry['reason'], { id: string; en: string }> = {
+export const REASON_WORDS: Record<PlanEntry['reason'], { id: string; en: string }> = {
   'new-file': { id: 'berkas baru', en: 'new file' },
   'missing-on-disk': { id: 'hilang dari disk', en: 'missing on disk' },
   'content-changed': { id: 'isi berubah', en: 'content changed' },
@@ -32,6 +33,13 @@ const REASON_WORDS: Record<PlanEntry['reason'], { id: string; en: string }> = {
   'edited-locally': { id: 'diubah setempat sejak generasi terakhir; pakai `eoffice upgrade`', en: 'edited locally since the last generation; use `eoffice upgrade`' },
   'edited-locally-no-longer-rendered': { id: 'diubah setempat, tidak lagi dihasilkan: dibiarkan', en: 'edited locally and no longer rendered: left alone' },
   'not-ours': { id: 'bukan buatan eoffice', en: 'not written by eoffice' },
+  'edited-locally-kept': { id: 'perubahan setempat dipertahankan; blueprint tidak mengubahnya', en: 'local edit kept; the blueprint did not change it' },
+  merged: { id: 'perubahan setempat dan blueprint digabung', en: 'local edit and blueprint change merged' },
+  'merge-conflict': { id: 'konflik: ditulis dengan penanda <<<<<<< ======= >>>>>>>', en: 'conflict: written with <<<<<<< ======= >>>>>>> markers' },
+  'structured-conflict': { id: 'konflik kunci: nilai setempat dipertahankan, lihat daftar kunci', en: 'key conflict: the local value kept, see the list of keys' },
+  'no-base-conflict': { id: 'diubah setempat, tanpa salinan dasar: kedua versi ditulis dengan penanda', en: 'edited locally with no stored base: both versions written with markers' },
+  'binary-conflict': { id: 'berkas biner diubah di kedua sisi: versi setempat dipertahankan', en: 'binary file changed on both sides: the local version kept' },
+  unresolved: { id: 'konflik upgrade sebelumnya belum diselesaikan', en: 'a conflict of the previous upgrade is not resolved yet' },
 };
 
 function planText(entries: readonly PlanEntry[], ctx: CliContext, all: boolean): string {

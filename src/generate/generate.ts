@@ -14,6 +14,7 @@ import { seedFiles } from '../seed/files.js';
 import type { Diagnostic, FileResult } from '../validate/diagnostic.js';
 import { resultOf, validateDocument } from '../validate/validate-profile.js';
 import { step, type OnEvent } from './events.js';
+import { BASE_DIR, baseFilesOf } from './base.js';
 import { buildLock, LOCK_FILE, parseLock, serializeLock, sha256, type LockFile } from './lock.js';
 import { buildModel } from './model.js';
 import { computePlan, type ExistingFile, type Plan, type PlanEntry } from './plan.js';
@@ -91,7 +92,7 @@ async function checkAgainstLock(out: string, profileBytes: Buffer, toolkitVersio
     if (!onDisk || sha256(onDisk.content) !== locked.sha256 || (onDisk.mode & 0o100) !== (parseInt(locked.mode, 8) & 0o100)) return undefined;
     entries.push({ path, action: 'unchanged', reason: 'same', policy: locked.policy, blueprint: locked.blueprint, secret: false });
   }
-  const counts = { create: 0, update: 0, unchanged: entries.length, delete: 0, keep: 0, conflict: 0 };
+  const counts = { create: 0, update: 0, merge: 0, unchanged: entries.length, delete: 0, keep: 0, conflict: 0 };
   return { kind: 'done', plan: { entries, counts }, lock, drift: [], lockDrift: false, conflicts: [] };
 }
 
@@ -109,29 +110,31 @@ export function lintResultsOf(blueprints: readonly Blueprint[], lang: Lang = 'id
   return [...byFile].map(([file, diagnostics]) => resultOf(file, diagnostics, false));
 }
 
+/** A render of the current inputs for one output tree, before any planning. */
+export interface RenderedOutput {
+  kind: 'rendered';
+  out: string;
+  rendered: RenderedFile[];
+  lock: LockFile;
+  previous: LockFile | undefined;
+  previousLockText: string | undefined;
+  secrets: Map<string, string>;
+  secretsText: string;
+  /** Secrets created by this render (absent from the secrets store until it is written). */
+  created: string[];
+}
+
+export type RenderOutcome = Exclude<GenerateOutcome, { kind: 'done' }> | RenderedOutput;
+
 /**
- * The whole generation: validate the profile, load the blueprints, render them with the seed data,
- * plan against the output tree and its lock, then write (atomically), or only show, or check.
+ * Validates the profile, loads the blueprints and renders them with the seed data: everything a
+ * plan needs, for `generate` and `eoffice upgrade` alike. Reads the output tree (lock, secrets), writes nothing.
  */
-export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> {
+export async function renderOutput(opts: Omit<GenerateOptions, 'mode' | 'beforeSwap'>, blueprintsOnce?: () => Promise<BlueprintLoad[]>): Promise<RenderOutcome> {
   const { lang, onEvent } = opts;
   const out = resolve(opts.out);
   const profilePath = resolve(opts.profile);
-  // Before anything is read from the output: a run cut between the sink's two renames left the
-  // previous tree under another name, and planning against its absence would lose its secrets and edits.
-  if (opts.mode === 'write') await recover(out);
-
-  // Loaded once, whether the quick check or the render asks first.
-  let blueprintLoads: Promise<BlueprintLoad[]> | undefined;
-  const blueprintsOnce = () => (blueprintLoads ??= loadBlueprints(opts.templatesDir, lang));
-
-  if (opts.mode === 'check') {
-    // The lock's profile digest is of a profile that was valid under this toolkit version.
-    const bytes = await readFile(profilePath).catch(() => undefined);
-    const quick = bytes && (await checkAgainstLock(out, bytes, opts.toolkitVersion, blueprintsOnce));
-    if (quick) return quick;
-  }
-
+  blueprintsOnce ??= () => loadBlueprints(opts.templatesDir, lang);
   const validated = await step(onEvent, 'validate', async () => {
     const loaded = await loadYamlFile(profilePath, lang);
     const diagnostics: Diagnostic[] = loaded.ok ? validateDocument(loaded.doc, { lang }) : loaded.diagnostics;
@@ -203,6 +206,36 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
     rendered,
   );
 
+  return { kind: 'rendered', out, rendered, lock, previous, previousLockText, secrets, secretsText, created };
+}
+
+/**
+ * The whole generation: validate the profile, load the blueprints, render them with the seed data,
+ * plan against the output tree and its lock, then write (atomically), or only show, or check.
+ */
+export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> {
+  const { onEvent } = opts;
+  const out = resolve(opts.out);
+  const profilePath = resolve(opts.profile);
+  // Before anything is read from the output: a run cut between the sink's two renames left the
+  // previous tree under another name, and planning against its absence would lose its secrets and edits.
+  if (opts.mode === 'write') await recover(out);
+
+  // Loaded once, whether the quick check or the render asks first.
+  let blueprintLoads: Promise<BlueprintLoad[]> | undefined;
+  const blueprintsOnce = () => (blueprintLoads ??= loadBlueprints(opts.templatesDir, opts.lang));
+
+  if (opts.mode === 'check') {
+    // The lock's profile digest is of a profile that was valid under this toolkit version.
+    const bytes = await readFile(profilePath).catch(() => undefined);
+    const quick = bytes && (await checkAgainstLock(out, bytes, opts.toolkitVersion, blueprintsOnce));
+    if (quick) return quick;
+  }
+
+  const r = await renderOutput(opts, blueprintsOnce);
+  if (r.kind !== 'rendered') return r;
+  const { rendered, lock, previous, previousLockText, secrets, secretsText, created } = r;
+
   const existing = new Map<string, ExistingFile>();
   const plan = await step(onEvent, 'plan', async () => {
     const paths = new Set([...rendered.map((f) => f.path), ...Object.keys(previous?.files ?? {})]);
@@ -223,9 +256,9 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
 
   if (opts.mode === 'write' && conflicts.length === 0) {
     await step(onEvent, 'write', async () => {
-      const own: OwnFile[] = [{ path: LOCK_FILE, content: lockText, mode: 0o644 }];
+      const own: OwnFile[] = [{ path: LOCK_FILE, content: lockText, mode: 0o644 }, ...baseFilesOf(rendered)];
       if (created.length > 0 || secretsText === '') own.push({ path: SECRETS_FILE, content: serializeSecrets(secrets), mode: 0o600 });
-      await writeAtomically(out, plan, own, opts.beforeSwap ? { beforeSwap: opts.beforeSwap } : {});
+      await writeAtomically(out, plan, own, { clear: [BASE_DIR], ...(opts.beforeSwap ? { beforeSwap: opts.beforeSwap } : {}) });
     });
   }
   return { kind: 'done', plan, lock, drift, lockDrift, conflicts };

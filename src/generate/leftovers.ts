@@ -30,6 +30,7 @@
  */
 import { DECREE, type RegionIndex } from '../region/decree.js';
 import type { RegencyProfile } from '../profile/types.generated.js';
+import { BASE_DIR } from './base.js';
 
 export interface LeftoverInput {
   /** Path in the output tree, `/`-separated (`docs/panduan-instalasi.md`). */
@@ -64,7 +65,9 @@ export interface LeftoverOptions {
  * handover and anything under `docs/hibah/` (agreement, BAST, the grant bundle's own documents).
  */
 export function isGrantDocument(path: string): boolean {
-  return path === 'docs/inventaris.md' || path.startsWith('docs/hibah/');
+  // The merge base keeps a pristine copy of each document: the copy of a grant document is one too.
+  const p = path.startsWith(`${BASE_DIR}/`) ? path.slice(BASE_DIR.length + 1) : path;
+  return p === 'docs/inventaris.md' || p.startsWith('docs/hibah/');
 }
 
 /** Bare names that are common words or usual parts of other names: only their prefixed forms count. */

@@ -20,6 +20,18 @@ export interface LockFile {
   profile: { path: string; digest: string };
   blueprints: Array<{ name: string; version: string; digest: string; source?: { git: string; ref: string; commit: string } }>;
   files: Record<string, LockedFile>;
+  /**
+   * Conflicts an `eoffice upgrade` left for the recipient to resolve; absent when there are none.
+   * With the base (already the new render) this is all a later upgrade needs to resume.
+   */
+  conflicts?: PendingConflict[];
+}
+
+export interface PendingConflict {
+  path: string;
+  kind: 'text' | 'structured' | 'no-base' | 'binary';
+  /** Structured: the JSON pointers of the keys both sides changed. */
+  keys?: string[];
 }
 
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');

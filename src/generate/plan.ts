@@ -2,7 +2,7 @@ import type { FilePolicy } from '../blueprint/manifest.js';
 import { sha256, type LockFile } from './lock.js';
 import type { RenderedFile } from './rendered.js';
 
-export type PlanAction = 'create' | 'update' | 'unchanged' | 'delete' | 'keep' | 'conflict';
+export type PlanAction = 'create' | 'update' | 'merge' | 'unchanged' | 'delete' | 'keep' | 'conflict';
 
 /** Why an entry is what it is; turned into words by the command that shows the plan. */
 export type PlanReason =
@@ -15,7 +15,15 @@ export type PlanReason =
   | 'no-longer-rendered'
   | 'edited-locally'
   | 'edited-locally-no-longer-rendered'
-  | 'not-ours';
+  | 'not-ours'
+  // eoffice upgrade
+  | 'edited-locally-kept'
+  | 'merged'
+  | 'merge-conflict'
+  | 'structured-conflict'
+  | 'no-base-conflict'
+  | 'binary-conflict'
+  | 'unresolved';
 
 export interface PlanEntry {
   path: string;
@@ -24,8 +32,19 @@ export interface PlanEntry {
   policy: FilePolicy;
   blueprint: string;
   secret: boolean;
-  /** What the sink writes for create and update. */
+  /** What the sink writes for create, update, merge (and conflict, written with markers). */
   file?: RenderedFile;
+  /** The conflicting places, for conflicts an upgrade found. */
+  conflict?: ConflictDetail;
+}
+
+/** Where an upgrade could not merge: text hunks (with markers in the file) or structured keys. */
+export interface ConflictDetail {
+  kind: 'text' | 'structured' | 'no-base' | 'binary';
+  /** Text: how many conflicting hunks. */
+  hunks?: number;
+  /** Structured: each key both sides changed, as a JSON pointer, with the three values. */
+  keys?: Array<{ pointer: string; base?: unknown; local?: unknown; blueprint?: unknown }>;
 }
 
 export interface Plan {
@@ -87,7 +106,11 @@ export function computePlan(
     else entries.push({ ...base, action: 'keep', reason: 'edited-locally-no-longer-rendered' });
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const counts: Record<PlanAction, number> = { create: 0, update: 0, unchanged: 0, delete: 0, keep: 0, conflict: 0 };
+  const counts = emptyCounts();
   for (const e of entries) counts[e.action]++;
   return { entries, counts };
+}
+
+export function emptyCounts(): Record<PlanAction, number> {
+  return { create: 0, update: 0, merge: 0, unchanged: 0, delete: 0, keep: 0, conflict: 0 };
 }

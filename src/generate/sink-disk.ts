@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Plan } from './plan.js';
+import type { Plan, PlanAction } from './plan.js';
 
 /** Extra files the generator owns outright (lock file, secrets store). */
 export interface OwnFile {
@@ -10,6 +10,9 @@ export interface OwnFile {
   content: string | Buffer;
   mode: number;
 }
+
+/** Entries whose `file` the sink writes: a conflict only carries one when it is to be written with markers. */
+const WRITTEN = new Set<PlanAction>(['create', 'update', 'merge', 'conflict']);
 
 const stagePrefix = (out: string) => `.${basename(out)}.eoffice-stage-`;
 const oldName = (out: string) => join(dirname(out), `.${basename(out)}.eoffice-old`);
@@ -34,7 +37,7 @@ export async function recover(out: string): Promise<void> {
  * the current tree with the plan applied) and swapped in with two renames. Until the swap, the
  * previous output is untouched; an interrupted run is undone by `recover` on the next run.
  */
-export async function writeAtomically(out: string, plan: Plan, own: readonly OwnFile[], hooks: { beforeSwap?: () => Promise<void> } = {}): Promise<void> {
+export async function writeAtomically(out: string, plan: Plan, own: readonly OwnFile[], hooks: { beforeSwap?: () => Promise<void>; clear?: readonly string[] } = {}): Promise<void> {
   await recover(out);
   const parent = dirname(out);
   await mkdir(parent, { recursive: true });
@@ -45,8 +48,10 @@ export async function writeAtomically(out: string, plan: Plan, own: readonly Own
     // same as a bare loop of writeFileSync over the same files.
     if (exists) cpSync(out, stage, { recursive: true, verbatimSymlinks: true, errorOnExist: true, force: false });
     else mkdirSync(stage);
+    // Folders the writer rebuilds whole (the merge base): what is not written again is gone.
+    for (const dir of hooks.clear ?? []) rmSync(join(stage, dir), { recursive: true, force: true });
     const writes: Array<{ path: string; content: string | Buffer; mode: number }> = [
-      ...plan.entries.filter((e) => e.file && (e.action === 'create' || e.action === 'update')).map((e) => ({ path: e.path, content: e.file!.content, mode: e.file!.mode })),
+      ...plan.entries.filter((e) => e.file && WRITTEN.has(e.action)).map((e) => ({ path: e.path, content: e.file!.content, mode: e.file!.mode })),
       ...own,
     ];
     const dirs = new Set(writes.map((w) => dirname(join(stage, w.path))));

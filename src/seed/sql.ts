@@ -151,7 +151,28 @@ export function upsertSql(t: SeedTable, rows: readonly SeedRow[], dialect: SqlDi
   return parts.join('');
 }
 
-/** `002-data.sql`: the upserts of every table, in the order of the definitions. */
+/**
+ * The keyed deletion of rows the profile no longer has, for a table that follows the profile: a
+ * village removed or a signatory replaced is a change by official code, like the upserts, and
+ * never a dropped or emptied-and-refilled table. One key per line, so an upgrade's diff names it.
+ */
+export function pruneSql(t: SeedTable, rows: readonly SeedRow[], dialect: SqlDialect): string {
+  const q = (n: string) => quoteIdentifier(n, dialect);
+  const head = `-- ${t.name}: rows whose key the profile no longer has\nDELETE FROM ${q(t.name)} WHERE `;
+  // Written on a key column even when the profile has no row, so MySQL's safe-updates mode accepts it too.
+  if (rows.length === 0) return `${head}${q(t.primaryKey[0]!)} IS NOT NULL;\n`;
+  const composite = t.primaryKey.length > 1;
+  const key = composite ? `(${t.primaryKey.map(q).join(', ')})` : q(t.primaryKey[0]!);
+  const tuple = (row: SeedRow) => {
+    const values = t.primaryKey.map((k) => sqlLiteral(row[k] ?? null, dialect));
+    return composite ? `(${values.join(', ')})` : values[0]!;
+  };
+  return `${head}${key} NOT IN (\n${rows.map(tuple).join(',\n')}\n);\n`;
+}
+
+/** `002-data.sql`: the upserts of every table, in the order of the definitions, then the keyed deletions. */
 export function dataSql(rows: SeedRows, dialect: SqlDialect, options: { attribution?: string; batch?: BatchOptions } = {}): string {
-  return header(dialect, 'data', options.attribution) + '\n' + SEED_TABLES.map((t) => upsertSql(t, rows[t.name], dialect, options.batch)).join('\n');
+  const upserts = SEED_TABLES.map((t) => upsertSql(t, rows[t.name], dialect, options.batch));
+  const prunes = SEED_TABLES.filter((t) => t.followsProfile).map((t) => pruneSql(t, rows[t.name], dialect));
+  return header(dialect, 'data', options.attribution) + '\n' + [...upserts, ...prunes].join('\n');
 }

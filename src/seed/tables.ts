@@ -42,6 +42,12 @@ export interface SeedTable {
   /** The official code(s) the upsert is keyed on. */
   primaryKey: readonly string[];
   indexes: readonly SeedIndex[];
+  /**
+   * The table mirrors the profile: a row whose key the profile no longer has (a village removed, a
+   * signatory replaced, an officer gone) is deleted by that key when the seed is loaded again.
+   * Not for reference data a regency may extend in its own database (archive classification).
+   */
+  followsProfile: boolean;
 }
 
 /** Largest value of a `text` column, in UTF-8 bytes: MySQL's TEXT. */
@@ -66,6 +72,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
     columns: [key('kode', REGION), text('nama', false), text('jenis', false), text('induk')],
     primaryKey: ['kode'],
     indexes: [],
+    followsProfile: true,
   },
   {
     name: 'desa',
@@ -81,6 +88,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
     ],
     primaryKey: ['kode'],
     indexes: [{ name: 'desa_kode_kecamatan_idx', columns: ['kode_kecamatan'] }],
+    followsProfile: true,
   },
   {
     name: 'perangkat_desa',
@@ -89,6 +97,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
     columns: [key('kode_desa', REGION), key('peran', 32), int('urutan'), text('nama', false)],
     primaryKey: ['kode_desa', 'peran', 'urutan'],
     indexes: [],
+    followsProfile: true,
   },
   {
     name: 'opd',
@@ -108,6 +117,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
     ],
     primaryKey: ['kode'],
     indexes: [],
+    followsProfile: true,
   },
   {
     name: 'penandatangan',
@@ -136,6 +146,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
     ],
     primaryKey: ['id'],
     indexes: [],
+    followsProfile: true,
   },
   {
     name: 'klasifikasi_arsip',
@@ -143,6 +154,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
     columns: [key('kode', CLASSIFICATION), text('uraian', false), text('induk')],
     primaryKey: ['kode'],
     indexes: [],
+    followsProfile: false,
   },
   {
     name: 'penomoran_surat',
@@ -150,6 +162,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
     columns: [key('aplikasi', 32), text('template', false), text('reset', false), int('padding')],
     primaryKey: ['aplikasi'],
     indexes: [],
+    followsProfile: true,
   },
   {
     name: 'seed_meta',
@@ -157,6 +170,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
     columns: [key('kunci', 64), text('nilai', false)],
     primaryKey: ['kunci'],
     indexes: [],
+    followsProfile: false,
   },
 ];
 

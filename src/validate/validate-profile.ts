@@ -2,6 +2,7 @@ import type { Bilingual, Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import { todayOf } from '../domain/calendar.js';
 import { loadYamlFile, parseYamlText, type SourceDocument } from '../profile/load.js';
+import { CURRENT_API_VERSION, OUTDATED_API_VERSIONS } from '../profile/migrate/steps.js';
 import { checkSchema } from '../profile/schema.js';
 import type { RegencyProfile } from '../profile/types.generated.js';
 import { resolveVillages, type ResolvedVillage } from '../profile/villages.js';
@@ -27,9 +28,27 @@ function resolveParams(params: Record<string, unknown> | undefined, lang: Lang):
   return out;
 }
 
+/** A profile in an older format gets one diagnostic naming the fix, not the schema errors its old keys cause. */
+function outdatedFormat(doc: SourceDocument, lang: Lang): Diagnostic | undefined {
+  const version = (doc.data as { apiVersion?: unknown } | null)?.apiVersion;
+  if (typeof version !== 'string' || !OUTDATED_API_VERSIONS.has(version)) return undefined;
+  const pos = doc.locate('/apiVersion', { key: false });
+  return {
+    rule: 'profile-outdated',
+    severity: 'error',
+    message: lang === 'id' ? `profil memakai format lama ${version}; versi sekarang ${CURRENT_API_VERSION}` : `the profile uses the old format ${version}; the current one is ${CURRENT_API_VERSION}`,
+    hint: lang === 'id' ? 'jalankan `eoffice profile migrate BERKAS` untuk memperbaruinya (komentar dipertahankan)' : 'run `eoffice profile migrate FILE` to bring it up to date (comments are kept)',
+    path: '/apiVersion',
+    line: pos.line,
+    column: pos.column,
+  };
+}
+
 /** Schema first; the domain rules run only on a profile whose shape the schema accepted. */
 export function validateDocument(doc: SourceDocument, options: ValidateOptions): Diagnostic[] {
   const { lang } = options;
+  const outdated = outdatedFormat(doc, lang);
+  if (outdated) return [outdated];
   const schemaProblems = checkSchema(doc.data, lang);
   if (schemaProblems.length > 0) {
     return schemaProblems.map((p) => {

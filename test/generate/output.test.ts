@@ -101,8 +101,12 @@ describe('eoffice.lock.json', () => {
     expect(digests.base).toMatch(/^sha256:[0-9a-f]{64}$/);
 
     const tree = readTree(out);
-    const paths = [...tree.keys()].filter((p) => p !== 'eoffice.lock.json' && p !== '.eoffice/secrets.env');
+    const paths = [...tree.keys()].filter((p) => p !== 'eoffice.lock.json' && p !== '.eoffice/secrets.env' && !p.startsWith('.eoffice/base/'));
     expect(Object.keys(lock.files)).toEqual([...paths].sort());
+    // The merge base of `eoffice upgrade`: every file but the secret ones, as rendered.
+    const based = [...tree.keys()].filter((p) => p.startsWith('.eoffice/base/')).map((p) => p.slice('.eoffice/base/'.length));
+    expect(based).toEqual(paths.filter((p) => !lock.files[p]!.secret).sort());
+    for (const p of based) expect(tree.get(`.eoffice/base/${p}`)!.bytes.equals(tree.get(p)!.bytes), p).toBe(true);
     for (const path of paths) {
       const entry = lock.files[path]!;
       const file = tree.get(path)!;

@@ -93,6 +93,41 @@ export function seedLoadSuite(dialect: DbServer['dialect'], started: DbServer | 
       expect((await tablesIn(server, db.name)).sort()).toEqual([...SEED_TABLE_NAMES].sort());
     });
 
+    it('follows a profile change keyed on codes: a village and a signatory removed, an officer gone, a head replaced; nothing else touched', async () => {
+      const before = fixtureProfile();
+      const db = await database();
+      await applySeed(tree(seedOf(before)), db.url);
+      // What the regency's own use added: a deeper classification code and a table of its own.
+      const q = (n: string) => (d === 'postgresql' ? `"${n}"` : `\`${n}\``);
+      await server.query(db.name, `INSERT INTO ${q('klasifikasi_arsip')} (${q('kode')}, ${q('uraian')}, ${q('induk')}) VALUES ('000.1.1', 'Tata Usaha', '000.1')`);
+      await server.query(db.name, 'CREATE TABLE surat (id integer)');
+      await server.query(db.name, 'INSERT INTO surat VALUES (7)');
+
+      const after = structuredClone(before);
+      const details = new Set((after.villages as { details?: Array<{ code: string }> }).details?.map((v) => v.code) ?? []);
+      const removedVillage = expectedRows(before).desa!.map((r) => String(r.kode)).filter((c) => !details.has(c)).at(-1)!;
+      (after.villages as { exclude?: string[] }).exclude = [removedVillage];
+      const removedSignatory = after.signatories.at(-1)!.id;
+      after.signatories = after.signatories.slice(0, -1) as typeof after.signatories;
+      const detailed = (after.villages as { details: Array<{ head?: string; officers?: unknown[] }> }).details[0]!;
+      detailed.head = 'Siti Pengganti';
+      detailed.officers = [];
+      const second = tree(seedOf(after));
+      const result = await applySeed(second, db.url);
+      await applySeed(second, db.url);
+
+      const keys = async (table: string, col: string) => (await server.query<Record<string, string>>(db.name, `SELECT ${q(col)} AS k FROM ${q(table)}`)).map((r) => r.k);
+      expect(await keys('desa', 'kode')).not.toContain(removedVillage);
+      expect(await keys('penandatangan', 'id')).not.toContain(removedSignatory);
+      expect(result.tables.find((t) => t.table === 'desa')?.rows).toBe(expectedRows(before).desa!.length - 1);
+      expect(await keys('klasifikasi_arsip', 'kode')).toContain('000.1.1');
+      expect(await server.query(db.name, 'SELECT id FROM surat')).toEqual([{ id: 7 }]);
+      // Apart from the regency's own classification code, exactly the changed profile's rows.
+      await server.query(db.name, `DELETE FROM ${q('klasifikasi_arsip')} WHERE ${q('kode')} = '000.1.1'`);
+      await expectDatabaseHolds(server, db.name, after);
+      expect((await tablesIn(server, db.name)).sort()).toEqual([...SEED_TABLE_NAMES, 'surat'].sort());
+    });
+
     it('loads a profile with hostile names twice and reads every byte back; nothing is executed', async () => {
       const profile = hostileProfile();
       const dir = tree(seedOf(profile));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, tableCsv } from '../../src/seed/csv.js';
-import { dataSql, quoteIdentifier, quoteString, schemaSql, sqlLiteral, upsertSql } from '../../src/seed/sql.js';
+import { dataSql, pruneSql, quoteIdentifier, quoteString, schemaSql, sqlLiteral, upsertSql } from '../../src/seed/sql.js';
 import { splitSql } from '../../src/seed/split.js';
 import { seedTable } from '../../src/seed/tables.js';
 import { fixtureProfile, HOSTILE, region } from './support.js';
@@ -129,6 +129,21 @@ describe('schema and data files', () => {
     // A byte budget splits batches too.
     expect(splitSql(upsertSql(t, rows, 'postgresql', { rows: 100, bytes: 100 }), 'postgresql')).toHaveLength(3);
     expect(upsertSql(t, [], 'postgresql')).toBe('-- wilayah: 0 rows\n');
+  });
+});
+
+describe('keyed deletion of rows the profile no longer has', () => {
+  it('keys on the official code (a tuple for composite keys), never drops or empties a table by name alone', () => {
+    const pg = pruneSql(seedTable('desa'), [{ kode: '32.79.01.2001' }, { kode: '32.79.01.2002' }], 'postgresql');
+    expect(pg).toBe("-- desa: rows whose key the profile no longer has\nDELETE FROM \"desa\" WHERE \"kode\" NOT IN (\n'32.79.01.2001',\n'32.79.01.2002'\n);\n");
+    const my = pruneSql(seedTable('perangkat_desa'), [{ kode_desa: '32.79.01.2001', peran: 'sekretaris-desa', urutan: 1 }], 'mysql');
+    expect(my).toContain("WHERE (`kode_desa`, `peran`, `urutan`) NOT IN (\n('32.79.01.2001', 'sekretaris-desa', 1)\n);");
+    expect(pruneSql(seedTable('perangkat_desa'), [], 'mysql')).toContain('DELETE FROM `perangkat_desa` WHERE `kode_desa` IS NOT NULL;');
+    // Reference data a regency extends in its own database is never pruned, nor is the seed's metadata.
+    const data = dataSql(seedRows(fixtureProfile(), region), 'postgresql');
+    expect(data).not.toMatch(/DELETE FROM "(klasifikasi_arsip|seed_meta)"/);
+    expect(data).not.toMatch(/\b(DROP|TRUNCATE)\b/);
+    expect(splitSql(data, 'postgresql').filter((st) => st.keyword === 'DELETE')).toHaveLength(6);
   });
 });
 

@@ -139,7 +139,7 @@ export function expectedRows(p: RegencyProfile): Record<string, Table> {
   const details = new Map((!listed && p.villages ? (p.villages as { details?: Array<{ code: string; head?: string; officers?: Array<{ role: string; name: string }>; address?: string; postcode?: string }> }).details ?? [] : []).map((d) => [d.code, d]));
   const villages = listed
     ? listed.map((v) => ({ code: v.code, name: v.name, kind: v.kind ?? ({ 1: 'kelurahan', 2: 'desa', 3: 'desa-adat' } as Record<string, string>)[v.code[9]!]!, head: v.head, officers: v.officers ?? [], address: v.address, postcode: v.postcode }))
-    : region.villagesOfRegency(p.regency.code).map((v) => {
+    : region.villagesOfRegency(p.regency.code).filter((v) => !((p.villages as { exclude?: string[] }).exclude ?? []).includes(v.code)).map((v) => {
         const d = details.get(v.code);
         return { code: v.code, name: v.name, kind: v.kind, head: d?.head, officers: d?.officers ?? [], address: d?.address, postcode: d?.postcode };
       });
