@@ -61,16 +61,16 @@ function problemText(lang: Lang, p: NipProblem): string {
 export const nipDigits = (s: string) => s.replace(/\s+/g, '');
 
 /** A NIP's meaning ("lahir 1 Januari 1980, TMT CPNS Januari 2005, laki-laki"), or why it is not one. */
-export function explainNip(lang: Lang, raw: string, today: Date = new Date()): { ok: true; text: string } | { ok: false; reason: string } {
+export function explainNip(lang: Lang, raw: string, today: Date = new Date()): { ok: true; kind: 'nip' | 'nipppk'; text: string } | { ok: false; reason: string } {
   const parsed = parseNip(nipDigits(raw), todayOf(today));
   if (!parsed.ok) return { ok: false, reason: parsed.problems.map((p) => problemText(lang, p)).join('; ') };
   const n = parsed.nip;
   const id = lang === 'id';
   const sex = n.sex === 'male' ? (id ? 'laki-laki' : 'male') : id ? 'perempuan' : 'female';
   const born = `${id ? 'lahir' : 'born'} ${dateText(lang, n.birth)}`;
-  if (n.kind === 'nipppk') return { ok: true, text: `${id ? 'NI PPPK' : 'NI PPPK'}, ${born}, ${id ? 'diangkat' : 'appointed'} ${n.appointed.year}, ${sex}` };
+  if (n.kind === 'nipppk') return { ok: true, kind: 'nipppk', text: `NI PPPK, ${born}, ${id ? 'diangkat' : 'appointed'} ${n.appointed.year}, ${sex}` };
   const tmt = id ? `${namaBulan(n.appointed.month)} ${n.appointed.year}` : `${MONTHS_EN[n.appointed.month - 1]} ${n.appointed.year}`;
-  return { ok: true, text: `${born}, TMT CPNS ${tmt}, ${sex}` };
+  return { ok: true, kind: 'nip', text: `${born}, TMT CPNS ${tmt}, ${sex}` };
 }
 
 /** "iii/a" → III/a Penata Muda; anything else says which golongan exist. */

@@ -9,6 +9,8 @@ import type { Lang } from '../../i18n/lang.js';
 export interface Choice<V> {
   value: V;
   name: string;
+  /** What the answer line shows once chosen; the name by default. */
+  short?: string;
   description?: string;
   checked?: boolean;
   /** A reason shown beside a choice that cannot be picked. */
@@ -78,6 +80,7 @@ export function terminalPrompter(lang: Lang, write: (text: string) => void): Pro
     choices.map((c) => ({
       value: c.value,
       name: c.name,
+      ...(c.short !== undefined ? { short: c.short } : {}),
       ...(c.description !== undefined ? { description: c.description } : {}),
       ...(c.checked !== undefined ? { checked: c.checked } : {}),
       ...(c.disabled !== undefined ? { disabled: c.disabled } : {}),
@@ -121,7 +124,11 @@ export function terminalPrompter(lang: Lang, write: (text: string) => void): Pro
     },
     async confirm(q: ConfirmQuestion): Promise<boolean> {
       const { confirm } = await load();
-      return confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) });
+      return confirm({
+        message: q.message,
+        ...(q.default !== undefined ? { default: q.default } : {}),
+        transformer: (yes: boolean) => (lang === 'id' ? (yes ? 'Ya' : 'Tidak') : yes ? 'Yes' : 'No'),
+      });
     },
     note(text: string) {
       write(text.endsWith('\n') ? text : `${text}\n`);

@@ -31,6 +31,7 @@ export async function chooseApps(ctx: Pick<StepContext, 'lang' | 'prompter' | 'f
     choices: APP_NAMES.map((n) => ({
       value: n,
       name: LABELS[n][ctx.lang],
+      short: n,
       checked: defaults.includes(n),
       ...(n === 'eofficeDesa' && !hasDesa ? { disabled: pick(ctx.lang, '(daerah ini tidak punya desa)', '(this region has no desa)') } : {}),
     })),

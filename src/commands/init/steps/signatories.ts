@@ -39,8 +39,7 @@ async function askOfficial(ctx: Ctx, key: string, role: string, usedNips: Set<st
   }));
   usedNips.add(nip);
   const explained = explainNip(lang, nip);
-  prompter.note(`  ${explained.ok ? explained.text : ''}`);
-  if (explained.ok && explained.text.startsWith('NI PPPK')) return { ...name, niPppk: nip };
+  if (explained.ok && explained.kind === 'nipppk') return { ...name, niPppk: nip };
   const golongan = await prompter.input({
     id: `${key}-golongan`,
     message: pick(lang, `${role}: golongan (mis. IV/b)`, `${role}: golongan (e.g. IV/b)`),
@@ -54,7 +53,6 @@ async function askOfficial(ctx: Ctx, key: string, role: string, usedNips: Set<st
     },
   });
   const g = explainGolongan(lang, golongan);
-  if (g.ok) prompter.note(`  ${g.golongan} ${g.pangkat}`);
   return { ...name, nip, ...(g.ok ? { golongan: g.golongan } : {}) };
 }
 
