@@ -604,7 +604,7 @@ export function scaffoldProfile(regencyCode: string, options: ScaffoldOptions = 
       return { code: v.code, name: v.name, kind: v.kind, ...(d?.head !== undefined ? { head: d.head } : {}), ...(d?.officers ? { officers: d.officers } : {}) };
     });
   } else {
-    villageSection = { from: 'kemendagri', ...(details.size > 0 ? { details: [...details.values()] } : {}) };
+    villageSection = { from: 'kemendagri', ...(options.villageDistricts ? { include: [...options.villageDistricts] } : {}), ...(details.size > 0 ? { details: [...details.values()] } : {}) };
   }
 
   const firstDetail = [...details.values()][0];
