@@ -81,7 +81,7 @@ async function tool(probe: Probe, spec: { id: string; name: string; file: string
   if (spec.min && (!version || !atLeast(version, spec.min))) {
     return { ...base, status: spec.required ? 'missing' : 'warn', detail: t(`${firstLine(r.output)}: perlu ≥ ${spec.min.join('.')}`, `${firstLine(r.output)}: needs ≥ ${spec.min.join('.')}`), fix: spec.fix };
   }
-  return { ...base, status: 'ok', detail: same(version ? version.join('.') : firstLine(r.output)) };
+  return { ...base, status: 'ok', detail: same(/\d+\.\d+(?:\.\d+)?/.exec(r.output)?.[0] ?? firstLine(r.output)) };
 }
 
 const GiB = 1024 ** 3;
