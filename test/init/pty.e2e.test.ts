@@ -54,6 +54,8 @@ describe('the wizard in a pseudo-terminal', () => {
     expect(r.screen).toContain('iv/c  (Pembina Utama Muda)');
     expect(r.screen).toContain('✓ pangandaran/regency.yaml sah');
     expect(r.screen).toMatch(/Menulis keluaran \(atomik\)/);
+    // A colour terminal gets colour.
+    expect(r.raw).toMatch(/\u001b\[[0-9;]*m/);
 
     const v = await runCli(['validate', 'pangandaran/regency.yaml'], { cwd });
     expect(v.code, v.stdout + v.stderr).toBe(0);
@@ -72,10 +74,11 @@ describe('the wizard in a pseudo-terminal', () => {
     expect(readFileSync(join(cwd, 'pangandaran', 'regency.yaml'), 'utf8')).toBe(before);
   });
 
-  it('Ctrl+C in the middle: quiet, exit 2, nothing written', async () => {
+  it('Ctrl+C in the middle: quiet, exit 2, nothing written (and with NO_COLOR, no colour codes)', async () => {
     const cwd = tempDir();
     const r = await runInPty(['init', 'sumedang', '--lang', 'en'], {
       cwd,
+      env: { NO_COLOR: '1' },
       steps: [
         ['type part of its name', 'sumedang'],
         ['Kabupaten Sumedang \\(32\\.11\\)', KEY.enter],
@@ -88,5 +91,6 @@ describe('the wizard in a pseudo-terminal', () => {
     expect(r.screen).toContain('cancelled; nothing was written');
     expect(r.screen).not.toMatch(/Error|at .+:\d+:\d+/);
     expect(existsSync(join(cwd, 'sumedang'))).toBe(false);
+    expect(r.raw).not.toMatch(/\u001b\[[0-9;]*m/);
   });
 });
