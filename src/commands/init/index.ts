@@ -32,7 +32,7 @@ import { chooseExisting } from './steps/existing.js';
 import { chooseAddress, chooseRegency } from './steps/regency.js';
 import { chooseSignatories } from './steps/signatories.js';
 import { chooseVillages } from './steps/villages.js';
-import { writeProfileAtomically } from './steps/write-profile.js';
+import { writeProfileAtomically } from './write-profile.js';
 
 export const PROFILE_FILE = 'regency.yaml';
 export const OUTPUT_DIR = 'keluaran';

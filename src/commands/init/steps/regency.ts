@@ -7,19 +7,26 @@ import type { StepContext } from '../answers.js';
 const squeeze = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9. ]/g, '');
 
 /**
- * Regencies whose name, province or code hold every word typed: those whose place name (or code)
- * starts with the first word come first, so "banjar" offers Kota Banjar before Banjarnegara's
- * neighbours that merely contain it; decree order otherwise.
+ * Regencies whose name, province or code hold every word typed. Those whose place name is exactly
+ * what was typed come first ("banjar": Kota Banjar and Kabupaten Banjar before Banjarnegara), then
+ * those whose place name or code starts with it, then the rest; decree order within each.
  */
 export function searchRegencies(region: RegionIndex, term: string): RegencyRecord[] {
   const words = squeeze(term).split(/\s+/).filter(Boolean);
   const all = [...region.regencies.values()];
   if (words.length === 0) return all;
   const hay = (r: RegencyRecord) => squeeze(`${r.name} ${region.provinces.get(r.provinceCode)?.name ?? ''} ${r.code}`);
-  const found = all.filter((r) => words.every((w) => hay(r).includes(w)));
-  const first = words[0]!;
-  const starts = (r: RegencyRecord) => squeeze(placeOf(r.name)).startsWith(first) || r.code.startsWith(first);
-  return [...found.filter(starts), ...found.filter((r) => !starts(r))];
+  const typed = words.join(' ');
+  const rank = (r: RegencyRecord) => {
+    const place = squeeze(placeOf(r.name));
+    if (place === typed) return 0;
+    return place.startsWith(words[0]!) || r.code.startsWith(words[0]!) ? 1 : 2;
+  };
+  return all
+    .filter((r) => words.every((w) => hay(r).includes(w)))
+    .map((r, i) => ({ r, i, rank: rank(r) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** `--regency 32.11` or `--regency "Kabupaten Sumedang"`. */
@@ -27,6 +34,12 @@ export function regencyFromFlag(region: RegionIndex, value: string, lang: StepCo
   if (region.regencies.has(value.trim())) return value.trim();
   const byName = [...region.regencies.values()].filter((r) => squeeze(r.name) === squeeze(value) || squeeze(placeOf(r.name)) === squeeze(value));
   if (byName.length === 1) return byName[0]!.code;
+  if (byName.length > 1) {
+    throw new UsageError(
+      pick(lang, `"${value}" bisa berarti ${byName.map((r) => `${r.code} ${r.name}`).join(' atau ')}`, `"${value}" may mean ${byName.map((r) => `${r.code} ${r.name}`).join(' or ')}`),
+      pick(lang, 'sebut kodenya, mis. --regency ' + byName[0]!.code, 'give its code, e.g. --regency ' + byName[0]!.code),
+    );
+  }
   const suggestions = searchRegencies(region, value).slice(0, 3).map((r) => `${r.code} ${r.name}`);
   throw new UsageError(
     pick(lang, `"${value}" bukan kabupaten/kota dalam Kepmendagri 300.2.2-2138/2025`, `"${value}" is not a regency or city of decree 300.2.2-2138/2025`),
