@@ -53,7 +53,7 @@ export function systemProbe(env: NodeJS.ProcessEnv): Probe {
   };
 }
 
-async function readProfile(ctx: CliContext, file: string): Promise<RegencyProfile> {
+async function readProfile(ctx: CliContext, file: string, needTargets: boolean): Promise<RegencyProfile | undefined> {
   const text = await readFile(resolve(ctx.cwd, file), 'utf8').catch((err: NodeJS.ErrnoException) => {
     throw new UsageError(pick(ctx.lang, `${file} tidak dapat dibaca (${err.code ?? err.message})`, `${file} cannot be read (${err.code ?? err.message})`));
   });
@@ -65,7 +65,7 @@ async function readProfile(ctx: CliContext, file: string): Promise<RegencyProfil
     data = undefined;
   }
   const profile = data as RegencyProfile | undefined;
-  if (!profile?.deployment?.targets?.length) {
+  if (needTargets && !profile?.deployment?.targets?.length) {
     throw new UsageError(
       pick(ctx.lang, `${file} tidak memuat deployment.targets`, `${file} has no deployment.targets`),
       pick(ctx.lang, 'periksa dengan `eoffice validate`, atau sebut targetnya: --target compose|kubernetes|vm', 'check it with `eoffice validate`, or name the target: --target compose|kubernetes|vm'),
@@ -78,7 +78,7 @@ const MARK: Record<Status, string> = { ok: '✓', missing: '✗', warn: '!', off
 
 export async function runDoctor(ctx: CliContext, opts: DoctorCliOptions, probe: Probe = systemProbe(ctx.env)): Promise<number> {
   const profileFile = opts.profile ?? ((await stat(resolve(ctx.cwd, 'regency.yaml')).catch(() => undefined))?.isFile() ? 'regency.yaml' : undefined);
-  const profile = profileFile !== undefined ? await readProfile(ctx, profileFile) : undefined;
+  const profile = profileFile !== undefined ? await readProfile(ctx, profileFile, opts.target === undefined) : undefined;
   const targets: Target[] = opts.target ? [opts.target as Target] : (profile?.deployment?.targets ?? []);
   if (targets.length === 0) {
     throw new UsageError(
