@@ -133,7 +133,7 @@ def main():
             if m:
                 searched_from = len(raw)
                 # Let the prompt finish drawing before typing, as a person would.
-                time.sleep(0.15)
+                time.sleep(0.08)
                 os.write(fd, steps[0][1].encode("utf-8"))
                 steps.pop(0)
     _, status = os.waitpid(pid, 0)

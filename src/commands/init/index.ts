@@ -86,6 +86,17 @@ function profileText(answers: InitAnswers, dir: string, lang: CliContext['lang']
   return profileToYaml(profile, { lang, schemaPath: relativeSchemaPath(dir, SCHEMA_FILE), header });
 }
 
+/** Writes the profile; a folder that cannot hold it (a file in the way, no permission, a full disk) is an I/O error. */
+async function writeProfile(lang: CliContext['lang'], path: string, shownPath: string, text: string, backup: boolean): Promise<void> {
+  try {
+    await writeProfileAtomically(path, text, { backup });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) throw err;
+    throw new UsageError(pick(lang, `${shownPath} tidak dapat ditulis (${code})`, `${shownPath} cannot be written (${code})`));
+  }
+}
+
 export async function runInit(ctx: CliContext, dirArg: string | undefined, flags: InitFlags, deps: InitDeps = {}): Promise<number> {
   const { lang } = ctx;
   const dir = resolve(ctx.cwd, dirArg ?? '.');
@@ -119,7 +130,7 @@ export async function runInit(ctx: CliContext, dirArg: string | undefined, flags
             pick(lang, 'pakai --force untuk menggantinya (yang lama disimpan sebagai regency.yaml.bak)', 'use --force to replace it (the old one is kept as regency.yaml.bak)'),
           );
         }
-        if (current !== text) await writeProfileAtomically(profilePath, text, { backup: current !== undefined });
+        if (current !== text) await writeProfile(lang, profilePath, shown(profilePath), text, current !== undefined);
       }
     } else {
       const choice = existing ? await chooseExisting(step, shown(profilePath)) : 'replace';
@@ -136,7 +147,7 @@ export async function runInit(ctx: CliContext, dirArg: string | undefined, flags
           );
         }
         const answers = await askAnswers(step);
-        await writeProfileAtomically(profilePath, profileText(answers, dir, lang), { backup: existing });
+        await writeProfile(lang, profilePath, shown(profilePath), profileText(answers, dir, lang), existing);
         ctx.stdout(pick(lang, `✓ ${shown(profilePath)} ditulis\n`, `✓ ${shown(profilePath)} written\n`));
       }
     }
