@@ -11,6 +11,7 @@ command exits. Prints one JSON object: {"code", "screen", "raw", "waiting"}; "sc
 output as a terminal would show it (a small emulator applies the cursor movements and erasures
 the prompts use), "waiting" names the step that timed out, if one did.
 """
+import codecs
 import fcntl
 import json
 import os
@@ -34,6 +35,8 @@ class Screen:
         self.lines = [""]
         self.row = 0
         self.col = 0
+        # An escape sequence cut in two by a read waits here for its end.
+        self.pending = ""
 
     def _put(self, ch):
         line = self.lines[self.row]
@@ -43,6 +46,17 @@ class Screen:
         self.col += 1
 
     def feed(self, text):
+        text = self.pending + text
+        self.pending = ""
+        cut = text.rfind("\x1b")
+        if cut >= 0 and not (CSI.match(text, cut) or OSC.match(text, cut)):
+            # An unfinished sequence at the end: keep it for the next read (unless it can never finish).
+            if len(text) - cut < 64:
+                self.pending = text[cut:]
+                text = text[:cut]
+        self.feed_now(text)
+
+    def feed_now(self, text):
         text = OSC.sub("", text)
         i = 0
         while i < len(text):
@@ -66,6 +80,12 @@ class Screen:
                 self.col = max(0, self.col - 1)
             elif ch >= " ":
                 self._put(ch)
+
+    def flush(self):
+        """At the end of the output: whatever was held back is text after all."""
+        text, self.pending = self.pending, ""
+        if text:
+            self.feed_now(text)
 
     def _csi(self, params, final):
         nums = [int(p) for p in params.replace("?", "").split(";") if p.isdigit()]
@@ -111,6 +131,8 @@ def main():
     searched_from = 0
     waiting = None
     screen = Screen()
+    # A read may end inside a multi-byte character (✔ is three bytes): decode incrementally.
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
     eof = False
     while not eof:
         if time.monotonic() > deadline:
@@ -120,11 +142,12 @@ def main():
         ready, _, _ = select.select([fd], [], [], 0.05)
         if ready:
             try:
-                chunk = os.read(fd, 65536).decode("utf-8", "replace")
+                data = os.read(fd, 65536)
             except OSError:
-                chunk = ""
-            if chunk == "":
+                data = b""
+            if data == b"":
                 eof = True
+            chunk = decoder.decode(data, final=eof)
             raw += chunk
             screen.feed(chunk)
         if steps:
@@ -136,6 +159,7 @@ def main():
                 time.sleep(0.08)
                 os.write(fd, steps[0][1].encode("utf-8"))
                 steps.pop(0)
+    screen.flush()
     _, status = os.waitpid(pid, 0)
     code = os.waitstatus_to_exitcode(status)
     print(json.dumps({"code": code, "screen": screen.text(), "raw": raw, "waiting": waiting}))

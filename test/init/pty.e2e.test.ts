@@ -18,7 +18,8 @@ const ERASE = '\u007f'.repeat(30);
 /** Pangandaran, typed at: the answers a Diskominfo engineer would give. */
 export const GUIDED_STEPS: [string, string][] = [
   ['ketik sebagian namanya', 'pangan'],
-  ['Kabupaten Pangandaran \\(32\\.18\\)', KEY.enter],
+  // Enter only once the wanted line is the highlighted one: the list redraws while the term is typed.
+  ['❯ Kabupaten Pangandaran \\(32\\.18\\)', KEY.enter],
   ['Alamat kantor', `${ERASE}Jl. Merdeka No. 248, Parigi${KEY.enter}`],
   ['Aplikasi yang diterima', KEY.enter],
   ['Perangkat daerah \\(OPD\\)', KEY.enter],
@@ -31,7 +32,7 @@ export const GUIDED_STEPS: [string, string][] = [
   ['Sekretaris Daerah: golongan', `iv/c${KEY.enter}`],
   ['Isi kepala OPD', `y${KEY.enter}`],
   ['OPD \\(ketik sebagian', 'kominfo'],
-  ['Dinas Komunikasi dan Informatika \\(Diskominfo\\)', KEY.enter],
+  ['❯ Dinas Komunikasi dan Informatika \\(Diskominfo\\)', KEY.enter],
   ['Kepala Diskominfo: nama lengkap', `Dr. Ratna Wulandari, S.Kom., M.T.${KEY.enter}`],
   ['Kepala Diskominfo: NIP', `198512252010122001${KEY.enter}`],
   ['Kepala Diskominfo: golongan', `IV/a${KEY.enter}`],
@@ -81,7 +82,7 @@ describe('the wizard in a pseudo-terminal', () => {
       env: { NO_COLOR: '1' },
       steps: [
         ['type part of its name', 'sumedang'],
-        ['Kabupaten Sumedang \\(32\\.11\\)', KEY.enter],
+        ['❯ Kabupaten Sumedang \\(32\\.11\\)', KEY.enter],
         ['Address of the regional', KEY.enter],
         ['The applications received', KEY.ctrlC],
       ],
