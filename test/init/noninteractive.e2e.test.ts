@@ -27,7 +27,7 @@ describe('init without a terminal', () => {
     expect(yes.code).toBe(2);
     expect(yes.stderr).toContain('Missing answers:\n  --regency <region code, e.g. 32.11>\nhint:');
     expect(existsSync(join(cwd, 'banjar'))).toBe(false);
-  });
+  }, 90_000);
 
   it('answers by flags: a profile that validates and a generated tree', async () => {
     const cwd = tempDir();
@@ -45,7 +45,7 @@ describe('init without a terminal', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('memakai banjar/regency.yaml yang sudah ada');
     expect(again.stdout).toMatch(/0 dibuat, 0 diperbarui/);
-  });
+  }, 90_000);
 
   it('--agencies from an XLSX file: the rejected rows are listed with their reasons', async () => {
     const cwd = tempDir();
@@ -57,7 +57,7 @@ describe('init without a terminal', () => {
     expect(r.stderr).toContain('  row 11: a kecamatan agency is not imported: it comes from the decree data');
     const p = parse(readFileSync(join(cwd, 'p', 'regency.yaml'), 'utf8')) as RegencyProfile;
     expect(p.opds.filter((o) => o.kind !== 'kecamatan').map((o) => o.code)).toEqual(['setda', 'setwan', 'inspektorat', 'diskominfo', 'bapperida', 'dinkes', 'bagian-umum']);
-  });
+  }, 90_000);
 
   it('--profile FILE --yes reuses a profile as it is; a different one is not written over without --force', async () => {
     const cwd = tempDir();
@@ -77,7 +77,7 @@ describe('init without a terminal', () => {
     const forced = await runCli(['init', 'j', '--profile', 'other.yaml', '--yes', '--force'], { cwd });
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(join(cwd, 'j', 'regency.yaml.bak'), 'utf8')).toBe(jombang);
-  });
+  }, 90_000);
 
   it('an invalid profile: its diagnostics, exit 1, nothing generated; an unknown regency: exit 2 with suggestions', async () => {
     const cwd = tempDir();
@@ -96,5 +96,5 @@ describe('init without a terminal', () => {
     const u = await runCli(['init', 'x', '--regency', 'Sumedan', '--yes', '--lang', 'en'], { cwd });
     expect(u.code).toBe(2);
     expect(u.stderr).toContain('eoffice: "Sumedan" is not a regency or city of decree 300.2.2-2138/2025\nhint: perhaps: 32.11 Kabupaten Sumedang');
-  });
+  }, 90_000);
 });

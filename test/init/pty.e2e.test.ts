@@ -45,7 +45,7 @@ export const GUIDED_STEPS: [string, string][] = [
 describe('the wizard in a pseudo-terminal', () => {
   it('from an empty folder to a valid profile and a generated tree', async () => {
     const cwd = tempDir();
-    const r = await runInPty(['init', 'pangandaran'], { cwd, steps: GUIDED_STEPS });
+    const r = await runInPty(['init', 'pangandaran'], { cwd, steps: GUIDED_STEPS, timeout: 90 });
     expect(r.waiting, r.screen).toBeNull();
     expect(r.code, r.screen).toBe(0);
     // What the person saw: the answers, the NIP refused then explained, the pangkat offered.
@@ -69,11 +69,11 @@ describe('the wizard in a pseudo-terminal', () => {
 
     // Again in the same folder: the profile is offered for reuse, not overwritten.
     const before = readFileSync(join(cwd, 'pangandaran', 'regency.yaml'), 'utf8');
-    const again = await runInPty(['init', 'pangandaran'], { cwd, steps: [['sudah ada\\. Apa yang dilakukan\\?', KEY.enter]] });
+    const again = await runInPty(['init', 'pangandaran'], { cwd, steps: [['sudah ada\\. Apa yang dilakukan\\?', KEY.enter]], timeout: 60 });
     expect(again.code, again.screen).toBe(0);
     expect(again.screen).toContain('Pakai profil itu: periksa lalu generate');
     expect(readFileSync(join(cwd, 'pangandaran', 'regency.yaml'), 'utf8')).toBe(before);
-  });
+  }, 180_000);
 
   it('Ctrl+C in the middle: quiet, exit 2, nothing written (and with NO_COLOR, no colour codes)', async () => {
     const cwd = tempDir();
@@ -93,5 +93,5 @@ describe('the wizard in a pseudo-terminal', () => {
     expect(r.screen).not.toMatch(/Error|at .+:\d+:\d+/);
     expect(existsSync(join(cwd, 'sumedang'))).toBe(false);
     expect(r.raw).not.toMatch(/\u001b\[[0-9;]*m/);
-  });
+  }, 90_000);
 });
