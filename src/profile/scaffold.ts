@@ -63,8 +63,55 @@ export interface ScaffoldOptions {
   letterNumber?: { eoffice?: LetterNumbering; eofficeDesa?: LetterNumbering };
   srikandi?: NonNullable<NonNullable<Apps['eoffice']>['srikandi']>;
   grant?: Grant;
+  /**
+   * The regency's own agencies in place of the catalog (edited or imported by `eoffice init`);
+   * kecamatan agencies still come from the decree.
+   */
+  agencyList?: readonly CatalogAgency[];
+  /** Real people in place of the fictional ones: the head of region, the Sekda, heads of agencies by agency code. */
+  people?: {
+    headOfRegion?: PersonAnswer;
+    sekda?: PersonAnswer;
+    heads?: Readonly<Record<string, PersonAnswer>>;
+  };
+  /** Villages of these kecamatan only (decree codes); the whole region when absent. */
+  villageDistricts?: readonly string[];
   /** The decree index (loaded once per process by default). */
   region?: RegionIndex;
+}
+
+/** A person as `eoffice init` asks for them; golongan gives the pangkat. */
+export interface PersonAnswer {
+  frontTitle?: string;
+  name: string;
+  backTitle?: string;
+  nip?: string;
+  niPppk?: string;
+  golongan?: string;
+  status?: NonNullable<Signatory['status']>;
+}
+
+/** The fields of a signatory that `person` decides: titles, name, NIP, rank; status when not definitive. */
+function personFields(person: PersonAnswer): Partial<Signatory> & { name: string } {
+  const pangkat = person.golongan !== undefined ? PANGKAT[person.golongan] : undefined;
+  return {
+    ...(person.frontTitle ? { frontTitle: person.frontTitle } : {}),
+    name: person.name,
+    ...(person.backTitle ? { backTitle: person.backTitle } : {}),
+    ...(person.nip ? { nip: person.nip } : {}),
+    ...(person.niPppk ? { niPppk: person.niPppk } : {}),
+    ...(person.golongan && pangkat ? { golongan: person.golongan, pangkat } : {}),
+    ...(person.status && person.status !== 'definitif' ? { status: person.status } : {}),
+  };
+}
+
+/** `base` with the fictional person's fields replaced by the real one's (the NIK, tied to the fictional person, goes too). */
+function withPerson(base: Signatory, person: PersonAnswer | undefined): Signatory {
+  if (!person) return base;
+  const { frontTitle: _f, backTitle: _b, nip: _n, niPppk: _np, golongan: _g, pangkat: _p, status: _s, nik: _k, ...rest } = base;
+  const merged = { ...rest, ...personFields(person) };
+  // Keep the schema's key order readable: the writer orders keys anyway.
+  return merged as Signatory;
 }
 
 /** The region code is not a regency or city of the 2025 decree. */
@@ -392,6 +439,45 @@ function deployment(options: ScaffoldOptions, domain: string): Deployment | unde
 const HEADS = ['diskominfo', 'bappeda', 'bkpsdm', 'bpkad', 'inspektorat', 'dpmd'] as const;
 const CAMAT = 2;
 
+const HEAD_ROLES: ReadonlySet<Signatory['role']> = new Set(['kepala-opd', 'camat', 'sekretaris-daerah']);
+
+/**
+ * Puts the people the user named in place of the fictional ones, slot by slot (the head of region,
+ * the head of each agency); a head of an agency the scaffold gave none gets a new signatory.
+ */
+function applyPeople(
+  signatories: Signatory[],
+  options: ScaffoldOptions,
+  at: { headId: string; superior: string; opds: readonly Opd[]; catalog: readonly CatalogAgency[]; kecamatan: readonly Opd[]; districts: readonly DistrictRecord[] },
+): void {
+  const people = options.people;
+  if (!people) return;
+  const head = signatories.findIndex((s) => s.id === at.headId);
+  if (people.headOfRegion && head >= 0) signatories[head] = withPerson(signatories[head]!, people.headOfRegion);
+  const heads: Record<string, PersonAnswer> = { ...people.heads, ...(people.sekda ? { setda: people.sekda } : {}) };
+  const ids = new Set(signatories.map((s) => s.id));
+  for (const [code, person] of Object.entries(heads)) {
+    const opd = at.opds.find((o) => o.code === code);
+    if (!opd) continue;
+    const i = signatories.findIndex((s) => s.opd === code && HEAD_ROLES.has(s.role));
+    if (i >= 0) {
+      signatories[i] = withPerson(signatories[i]!, person);
+      continue;
+    }
+    const k = at.kecamatan.findIndex((o) => o.code === code);
+    const agency = at.catalog.find((a) => a.code === code);
+    const position = k >= 0 ? `Camat ${at.districts[k]!.name}` : agency ? headTitleOf(agency, options.agencies?.[code]) : `Kepala ${opd.name}`;
+    signatories.push({
+      id: uniqueIn(ids, k >= 0 ? `camat-${code.replace(/^kec-/, '')}` : `kepala-${code}`),
+      ...personFields(person),
+      position,
+      role: k >= 0 ? 'camat' : 'kepala-opd',
+      opd: code,
+      superior: at.superior,
+    });
+  }
+}
+
 /**
  * A profile for the regency or city `regencyCode` ("32.11") that passes `eoffice validate` with
  * neither error nor warning. Throws UnknownRegencyError for a code the decree does not have.
@@ -403,7 +489,8 @@ export function scaffoldProfile(regencyCode: string, options: ScaffoldOptions = 
   const kind: RegionKind = regency.kind;
   const province = region.provinces.get(regency.provinceCode);
   const districts = region.districtsOf(regencyCode);
-  const villages = region.villagesOfRegency(regencyCode);
+  const only = options.villageDistricts ? new Set(options.villageDistricts) : undefined;
+  const villages = region.villagesOfRegency(regencyCode).filter((v) => !only || only.has(v.districtCode));
   const desa = villages.filter((v) => v.kind !== 'kelurahan');
   const domain = options.domain ?? defaultDomain(regency);
   const slug = kebab(placeOf(regency.name));
@@ -417,7 +504,7 @@ export function scaffoldProfile(regencyCode: string, options: ScaffoldOptions = 
   for (const s of options.grant?.grantor.signatories ?? []) if (s.nip !== undefined) ids.nips.add(s.nip);
 
   // Agencies
-  const catalog = catalogFor(kind);
+  const catalog = options.agencyList ?? catalogFor(kind);
   const opds: Opd[] = catalog.map((a) => agencyOpd(a, options.agencies?.[a.code]));
   const opdCodes = new Set(opds.map((o) => o.code));
   const unitCodes = new Set(opds.map((o) => (o.unitCode ?? '').toUpperCase()));
@@ -507,6 +594,7 @@ export function scaffoldProfile(regencyCode: string, options: ScaffoldOptions = 
       superior: headId,
     });
   }
+  applyPeople(signatories, options, { headId, superior: headId, opds, catalog, kecamatan, districts });
   // Villages, after the officials: village details never change who the officials are
   const details = villageDetails(desa, options.villageDetails ?? 0, villagePeople);
   let villageSection: Village[] | VillagesFromDecree;
@@ -516,7 +604,7 @@ export function scaffoldProfile(regencyCode: string, options: ScaffoldOptions = 
       return { code: v.code, name: v.name, kind: v.kind, ...(d?.head !== undefined ? { head: d.head } : {}), ...(d?.officers ? { officers: d.officers } : {}) };
     });
   } else {
-    villageSection = { from: 'kemendagri', ...(details.size > 0 ? { details: [...details.values()] } : {}) };
+    villageSection = { from: 'kemendagri', ...(options.villageDistricts ? { include: [...options.villageDistricts] } : {}), ...(details.size > 0 ? { details: [...details.values()] } : {}) };
   }
 
   const firstDetail = [...details.values()][0];
