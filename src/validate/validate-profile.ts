@@ -2,7 +2,7 @@ import type { Bilingual, Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import { todayOf } from '../domain/calendar.js';
 import { loadYamlFile, parseYamlText, type SourceDocument } from '../profile/load.js';
-import { CURRENT_API_VERSION, OUTDATED_API_VERSIONS } from '../profile/migrate/steps.js';
+import { CURRENT_API_VERSION, OUTDATED_API_VERSIONS } from '../profile/migrate/versions.js';
 import { checkSchema } from '../profile/schema.js';
 import type { RegencyProfile } from '../profile/types.generated.js';
 import { resolveVillages, type ResolvedVillage } from '../profile/villages.js';

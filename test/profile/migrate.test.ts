@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import { runProfileMigrate } from '../../src/commands/profile-migrate.js';
 import { CheckFailed } from '../../src/errors.js';
 import { migrateDocument, migratedText, MIGRATIONS, renameKey } from '../../src/profile/migrate/steps.js';
+import { CURRENT_API_VERSION, OUTDATED_API_VERSIONS } from '../../src/profile/migrate/versions.js';
 import { validateText } from '../../src/validate/validate-profile.js';
 import { runCli } from '../helpers/cli.js';
 import { FIXTURE_TEXT, TODAY } from '../helpers/profile.js';
@@ -50,6 +51,11 @@ describe('migration steps', () => {
     const doc = parseDocument('a:\n  old: 1\n  new: 2\n');
     expect(renameKey(doc, ['a'], 'old', 'new')).toBe(false);
     expect(doc.toJS()).toEqual({ a: { old: 1, new: 2 } });
+  });
+
+  it('the versions validate names as outdated are exactly the steps\' starting points, and they lead to the current one', () => {
+    expect([...OUTDATED_API_VERSIONS].sort()).toEqual(MIGRATIONS.map((s) => s.from).sort());
+    expect(MIGRATIONS.at(-1)!.to).toBe(CURRENT_API_VERSION);
   });
 });
 

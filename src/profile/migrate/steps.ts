@@ -1,8 +1,9 @@
 import { isMap, isScalar, isSeq, YAMLSeq, type Document, type YAMLMap } from 'yaml';
 import type { Bilingual } from '../../i18n/lang.js';
 
-/** The profile format this toolkit reads. */
-export const CURRENT_API_VERSION = 'eoffice/v1';
+import { CURRENT_API_VERSION } from './versions.js';
+
+export { CURRENT_API_VERSION, OUTDATED_API_VERSIONS } from './versions.js';
 
 /**
  * One declared step between two profile formats: a small function on the YAML document (edited in
@@ -64,8 +65,6 @@ const v1beta1ToV1: MigrationStep = {
 /** Every declared step, oldest first. A new format adds its step here (and its tests). */
 export const MIGRATIONS: readonly MigrationStep[] = [v1beta1ToV1];
 
-/** The formats `eoffice profile migrate` can bring up to date. */
-export const OUTDATED_API_VERSIONS: ReadonlySet<string> = new Set(MIGRATIONS.map((s) => s.from));
 
 export type MigrationResult =
   | { kind: 'current'; from: string }
