@@ -141,9 +141,10 @@ function inventory(input: HandoverInput, grant: Grant): { rows: string[][]; appC
   const items = new Set(grant.items ?? ['applications', 'source-code', 'documentation', 'implementation-support', 'training']);
   let n = 0;
   const apps = input.apps.filter((a) => a.key !== 'runtime');
-  for (const a of input.apps) {
+  // The applications first, then the runtime they share.
+  for (const a of [...apps, ...input.apps.filter((x) => x.key === 'runtime')]) {
     const note = [`folder \`${a.path}\``, `tree \`${a.tree}\``, ...(a.upstream ? [`sumber hulu ${a.upstream.git} @ \`${a.upstream.commit}\``] : [])].join('; ');
-    rows.push([String(++n), a.key === 'runtime' ? `Runtime bersama aplikasi (${a.title})` : `Aplikasi ${a.title} beserta kode sumbernya`, a.version, `\`${input.commit}\``, note]);
+    rows.push([String(++n), a.key === 'runtime' ? 'Runtime bersama aplikasi rujukan' : `Aplikasi ${a.title} beserta kode sumbernya`, a.version, `\`${input.commit}\``, note]);
   }
   if (items.has('documentation')) {
     rows.push([String(++n), 'Dokumentasi (panduan instalasi, panduan operator, inventaris, profil daerah)', '-', `\`${input.commit}\``, `${countInWords(input.documentation.length)} berkas di \`docs/\``]);
@@ -162,7 +163,7 @@ export function bastDocument(input: HandoverInput): HandoverDocument {
   const { grant, grantor, recipient } = parties(input.profile);
   const date = grantDate(grant);
   const { rows, appCount } = inventory(input, grant);
-  const items = (grant.items ?? []).map((i) => ITEM_WORDS[i] ?? i);
+  const extras = (grant.items ?? []).filter((i) => i !== 'applications' && i !== 'source-code').map((i) => ITEM_WORDS[i] ?? i);
   const blocks: DocBlock[] = [
     {
       kind: 'title',
@@ -179,8 +180,8 @@ export function bastDocument(input: HandoverInput): HandoverDocument {
       kind: 'para',
       text:
         `Berdasarkan Perjanjian Hibah Daerah Nomor ${grant.agreement.number} tanggal ${tanggal(grant.agreement.date)}, PIHAK PERTAMA menyerahkan kepada PIHAK KEDUA, ` +
-        `dan PIHAK KEDUA menerima dari PIHAK PERTAMA, hibah berupa ${countInWords(appCount)} aplikasi` +
-        (items.length > 0 ? ` (${joinWords(items)})` : '') +
+        `dan PIHAK KEDUA menerima dari PIHAK PERTAMA, hibah berupa ${countInWords(appCount)} aplikasi beserta kode sumbernya` +
+        (extras.length > 0 ? `, ${joinWords(extras)}` : '') +
         ', dengan rincian sebagai berikut:',
     },
     { kind: 'table', header: ['No', 'Uraian', 'Versi', 'Commit kode sumber', 'Keterangan'], rows },
@@ -214,7 +215,7 @@ export function agreementDocument(input: HandoverInput): HandoverDocument {
   const { grant, grantor, recipient } = parties(input.profile);
   const items = new Set(grant.items ?? []);
   const { appCount } = inventory(input, grant);
-  const first: string[] = [`menyerahkan ${countInWords(appCount)} aplikasi (${appTitles(input)}) beserta kode sumbernya pada versi dan commit yang tercatat dalam Berita Acara Serah Terima`];
+  const first: string[] = [`menyerahkan ${countInWords(appCount)} aplikasi, yaitu ${appTitles(input)}, beserta kode sumbernya pada versi dan commit yang tercatat dalam Berita Acara Serah Terima`];
   if (items.has('documentation')) first.push('menyerahkan dokumentasi instalasi dan pengoperasian');
   if (items.has('implementation-support')) first.push('memberikan pendampingan implementasi');
   if (items.has('training')) first.push('menyelenggarakan pelatihan bagi pengelola dan pengguna');
@@ -223,7 +224,7 @@ export function agreementDocument(input: HandoverInput): HandoverDocument {
     { kind: 'para', text: `Perjanjian ditandatangani pada hari ${tanggalTerbilang(grant.agreement.date, { opening: false })} (${tanggal(grant.agreement.date)}) oleh:` },
     { kind: 'list', ordered: true, items: [partyText(grantor, 'PIHAK PERTAMA') + ';', partyText(recipient, 'PIHAK KEDUA') + '.'] },
     { kind: 'heading', text: 'Objek hibah' },
-    { kind: 'para', text: `Aplikasi ${appTitles(input)} (${countInWords(appCount)} aplikasi) beserta kode sumbernya, tag \`${input.tag}\`, commit \`${input.commit}\`.` },
+    { kind: 'para', text: `Aplikasi ${appTitles(input)}, sebanyak ${countInWords(appCount)} aplikasi, beserta kode sumbernya, tag \`${input.tag}\`, commit \`${input.commit}\`.` },
     { kind: 'heading', text: 'Kewajiban PIHAK PERTAMA' },
     { kind: 'list', ordered: true, items: first },
     { kind: 'heading', text: 'Kewajiban PIHAK KEDUA' },
