@@ -32,7 +32,7 @@ export interface ScanFile {
   grantorLines?: ReadonlyArray<readonly [number, number]>;
 }
 
-export type LeakKind = 'secret' | 'private-key' | 'generated-secret' | 'regency' | 'grantor';
+export type LeakKind = 'secret' | 'private-key' | 'secret-value' | 'regency' | 'grantor';
 
 export interface LeakFinding {
   file: string;
@@ -118,7 +118,14 @@ async function secretlintFindings(files: readonly ScanFile[]): Promise<LeakFindi
 function ownFindings(files: readonly ScanFile[], secrets: ReadonlyMap<string, string>): LeakFinding[] {
   const out: LeakFinding[] = [];
   // Values too short to be told from ordinary text are not searched for (generated ones have 43 characters).
-  const values = [...secrets].filter(([, v]) => v.length >= 12);
+  // One name per value: the generated .env files repeat the values of .eoffice/secrets.env.
+  const values: Array<[string, string]> = [];
+  const seen = new Set<string>();
+  for (const [name, value] of secrets) {
+    if (value.length < 12 || seen.has(value)) continue;
+    seen.add(value);
+    values.push([name, value]);
+  }
   for (const f of files) {
     const bytes = Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength);
     const text = bytes.toString('utf8');
@@ -129,7 +136,7 @@ function ownFindings(files: readonly ScanFile[], secrets: ReadonlyMap<string, st
       const at = bytes.indexOf(value);
       if (at < 0) continue;
       const where = isBinary(f.content) ? { line: 1, column: 1 } : position(text, bytes.subarray(0, at).toString('utf8').length);
-      out.push({ file: f.path, ...where, kind: 'generated-secret', detail: `generated-secret: the value of ${name.slice(name.lastIndexOf(':') + 1)} from ${name.slice(0, name.lastIndexOf(':'))}` });
+      out.push({ file: f.path, ...where, kind: 'secret-value', detail: `secret-value: the value of ${name.slice(name.lastIndexOf(':') + 1)} from ${name.slice(0, name.lastIndexOf(':'))}` });
     }
   }
   return out;
@@ -163,7 +170,7 @@ export async function scanForLeaks(files: readonly ScanFile[], options: LeakScan
     });
 }
 
-/** `docs/x.md:12:5 generated-secret: the value of "db_password" from .eoffice/secrets.env` */
+/** `docs/x.md:12:5 secret-value: the value of db_password from .eoffice/secrets.env` */
 export function formatLeak(f: LeakFinding): string {
   return `${f.file}:${f.line}:${f.column} ${f.detail}`;
 }

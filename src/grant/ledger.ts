@@ -4,7 +4,7 @@
  * `grant list` reads it. The file is rewritten whole through a temporary file and a rename, under a
  * lock file, so a crash or two packs at once never leave half an entry or lose one.
  */
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 
@@ -70,6 +70,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function appendLedger(file: string, entry: LedgerEntry): Promise<boolean> {
   const lock = join(dirname(file), `.${basename(file)}.lock`);
+  await mkdir(dirname(file), { recursive: true });
   let handle;
   for (let attempt = 0; ; attempt++) {
     try {

@@ -27,7 +27,7 @@ import { toDocx } from './docx.js';
 import { sealRepo, stageTree, type GitIdentity } from './git.js';
 import { fingerprint, KeyError, parsePrivateKey, publicKeyOf, signBytes } from './keys.js';
 import { blockLines, scanForLeaks, type LeakFinding, type ScanFile } from './leaks.js';
-import { appendLedger, type LedgerEntry } from './ledger.js';
+import { appendLedger, LedgerError, type LedgerEntry } from './ledger.js';
 import { BUNDLE_FILE, MANIFEST_FILE, MANIFEST_VERSION, serializeManifest, SIGNATURE_FILE, type GrantManifest, type ManifestApp } from './manifest.js';
 import { appSbom, type AppManifest, type NpmLock } from './sbom.js';
 import { writeTarball, type BundleFile } from './tarball.js';
@@ -270,7 +270,12 @@ export async function pack(opts: PackOptions): Promise<PackOutcome> {
         bundle: { file: basename(out), sha256: digest },
         key: keyFingerprint,
       };
-      ledger = { file: opts.ledger, added: await appendLedger(opts.ledger, entry) };
+      try {
+        ledger = { file: opts.ledger, added: await appendLedger(opts.ledger, entry) };
+      } catch (err) {
+        const reason = err instanceof LedgerError ? err.message : String((err as NodeJS.ErrnoException).code ?? err);
+        throw new UsageError(L(`bundel ${out} sudah dibuat, tetapi buku hibah tidak dapat ditulis: ${reason}`, `the bundle ${out} was made, but the ledger cannot be written: ${reason}`));
+      }
     }
     return { kind: 'packed', bundle: out, sha256: digest, manifest, files: files.size, ...(ledger ? { ledger } : {}) };
   } finally {

@@ -50,13 +50,14 @@ export async function readTarball(file: string): Promise<TarContents> {
         return;
       }
       if (entry.type !== 'File' && entry.type !== 'OldFile') {
-        odd.push(entry.path);
+        odd.push(entry.path.replace(/^(\.\/)+/, ''));
         entry.resume();
         return;
       }
       const chunks: Buffer[] = [];
+      const path = entry.path.replace(/^(\.\/)+/, '');
       entry.on('data', (c: Buffer) => chunks.push(c));
-      entry.on('end', () => raw.set(entry.path, { bytes: Buffer.concat(chunks), executable: ((entry.mode ?? 0) & 0o111) !== 0 }));
+      entry.on('end', () => raw.set(path, { bytes: Buffer.concat(chunks), executable: ((entry.mode ?? 0) & 0o111) !== 0 }));
     },
   });
   const tops = new Set([...raw.keys(), ...odd].map((p) => p.split('/')[0]));

@@ -126,7 +126,7 @@ describe('the leak scan', () => {
     expect(found.map((f) => [f.file, f.line, f.kind])).toEqual([
       ['keys/grant.key', 1, 'private-key'],
       ['deploy/rsa.pem', 2, 'secret'],
-      ['apps/eoffice/.env', 2, 'generated-secret'],
+      ['apps/eoffice/.env', 2, 'secret-value'],
       ['apps/x.ts', 1, 'secret'],
     ]);
     const printed = found.map(formatLeak).join('\n');
