@@ -139,18 +139,18 @@ function signatures(left: { caption: string; p: Signatory }, right: { caption: s
 function inventory(input: HandoverInput, grant: Grant): { rows: string[][]; appCount: number } {
   const rows: string[][] = [];
   const items = new Set(grant.items ?? ['applications', 'source-code', 'documentation', 'implementation-support', 'training']);
-  let n = 0;
+  const row = (cells: string[]) => rows.push([String(rows.length + 1), ...cells]);
   const apps = input.apps.filter((a) => a.key !== 'runtime');
   // The applications first, then the runtime they share.
   for (const a of [...apps, ...input.apps.filter((x) => x.key === 'runtime')]) {
     const note = [`folder \`${a.path}\``, `tree \`${a.tree}\``, ...(a.upstream ? [`sumber hulu ${a.upstream.git} @ \`${a.upstream.commit}\``] : [])].join('; ');
-    rows.push([String(++n), a.key === 'runtime' ? 'Runtime bersama aplikasi rujukan' : `Aplikasi ${a.title} beserta kode sumbernya`, a.version, `\`${input.commit}\``, note]);
+    row([a.key === 'runtime' ? 'Runtime bersama aplikasi rujukan' : `Aplikasi ${a.title} beserta kode sumbernya`, a.version, `\`${input.commit}\``, note]);
   }
   if (items.has('documentation')) {
-    rows.push([String(++n), 'Dokumentasi (panduan instalasi, panduan operator, inventaris, profil daerah)', '-', `\`${input.commit}\``, `${countInWords(input.documentation.length)} berkas di \`docs/\``]);
+    row(['Dokumentasi (panduan instalasi, panduan operator, inventaris, profil daerah)', '-', `\`${input.commit}\``, `${countInWords(input.documentation.length)} berkas di \`docs/\``]);
   }
-  if (items.has('implementation-support')) rows.push([String(++n), 'Pendampingan implementasi', '-', '-', 'sesuai perjanjian hibah']);
-  if (items.has('training')) rows.push([String(++n), 'Pelatihan pengelola dan pengguna aplikasi', '-', '-', 'sesuai perjanjian hibah']);
+  if (items.has('implementation-support')) row(['Pendampingan implementasi', '-', '-', 'sesuai perjanjian hibah']);
+  if (items.has('training')) row(['Pelatihan pengelola dan pengguna aplikasi', '-', '-', 'sesuai perjanjian hibah']);
   return { rows, appCount: apps.length };
 }
 
