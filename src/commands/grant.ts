@@ -3,7 +3,7 @@
  * src/grant/.
  */
 import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { CliContext } from '../cli/context.js';
 import { CheckFailed, ExitCode, UsageError } from '../errors.js';
 import { pick, type Bilingual, say } from '../i18n/lang.js';
@@ -99,10 +99,15 @@ export async function runGrantPack(ctx: CliContext, dir: string, opts: PackCliOp
   } catch {
     throw new UsageError(L(`${dir} bukan folder keluaran generate`, `${dir} is not a generated output folder`));
   }
+  const source = resolve(ctx.cwd, dir);
+  const out = resolve(ctx.cwd, opts.out);
+  if (out === source || out.startsWith(source + sep)) {
+    throw new UsageError(L(`--out ${opts.out} berada di dalam ${dir}; bundel berikutnya akan memuat bundel ini`, `--out ${opts.out} is inside ${dir}; the next bundle would carry this one`), L('tulis bundel di luar folder keluaran', 'write the bundle outside the output folder'));
+  }
   const { pack } = await import('../grant/pack.js');
   const outcome = await pack({
-    dir: resolve(ctx.cwd, dir),
-    out: resolve(ctx.cwd, opts.out),
+    dir: source,
+    out,
     privateKeyPem,
     ...(opts.profile ? { profile: resolve(ctx.cwd, opts.profile) } : {}),
     ...(opts.release ? { release: opts.release } : {}),
@@ -161,6 +166,7 @@ const VERIFY_WORDS: Record<VerifyCode, Bilingual> = {
   'source-differs': { id: 'berbeda dari isi commit {commit}', en: 'differs from commit {commit}' },
   'source-missing': { id: 'ada di commit {commit} tetapi tidak di source/', en: 'in commit {commit} but not in source/' },
   'source-extra': { id: 'ada di source/ tetapi tidak di commit {commit}', en: 'in source/ but not in commit {commit}' },
+  leak: { id: 'kebocoran di {line}:{column}: {detail}', en: 'leak at {line}:{column}: {detail}' },
 };
 
 export function verifyMessage(f: VerifyFinding, lang: CliContext['lang']): string {

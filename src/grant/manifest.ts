@@ -9,6 +9,8 @@ export const SIGNATURE_FILE = 'manifest.json.sig';
 export const BUNDLE_FILE = 'source.bundle';
 /** The BAST in Markdown: verify reads the grantor's public key from it when no --key is given. */
 export const BAST_MARKDOWN = 'docs/hibah/berita-acara-serah-terima.md';
+/** The recipient's profile, for `eoffice upgrade` later; its `grant:` block names the grantor. */
+export const PROFILE_FILE = 'profile/regency.yaml';
 export const MANIFEST_VERSION = 1;
 
 export interface ManifestApp {

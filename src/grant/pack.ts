@@ -28,7 +28,7 @@ import { sealRepo, stageTree, type GitIdentity } from './git.js';
 import { fingerprint, KeyError, parsePrivateKey, publicKeyOf, signBytes } from './keys.js';
 import { blockLines, scanForLeaks, type LeakFinding, type ScanFile } from './leaks.js';
 import { appendLedger, LedgerError, type LedgerEntry } from './ledger.js';
-import { BUNDLE_FILE, MANIFEST_FILE, MANIFEST_VERSION, serializeManifest, SIGNATURE_FILE, type GrantManifest, type ManifestApp } from './manifest.js';
+import { BUNDLE_FILE, MANIFEST_FILE, MANIFEST_VERSION, PROFILE_FILE, serializeManifest, SIGNATURE_FILE, type GrantManifest, type ManifestApp } from './manifest.js';
 import { appSbom, type AppManifest, type NpmLock } from './sbom.js';
 import { writeTarball, type BundleFile } from './tarball.js';
 
@@ -151,7 +151,7 @@ export async function pack(opts: PackOptions): Promise<PackOutcome> {
     const profileText = profileBytes.toString('utf8');
     const scanned: ScanFile[] = [
       ...[...source].map(([path, f]) => ({ path, content: f.bytes })),
-      { path: 'profile/regency.yaml', content: profileBytes, grantorLines: blockLines(profileText, /^grant:/) },
+      { path: PROFILE_FILE, content: profileBytes, grantorLines: blockLines(profileText, /^grant:/) },
     ];
     const region = opts.region();
     const findings = await scanForLeaks(scanned, { profile, region, secrets });
@@ -179,7 +179,7 @@ export async function pack(opts: PackOptions): Promise<PackOutcome> {
     const files = new Map<string, BundleFile>();
     for (const [p, f] of source) files.set(`source/${p}`, f);
     files.set(BUNDLE_FILE, { bytes: await readFile(sealed.bundle) });
-    files.set('profile/regency.yaml', { bytes: profileBytes });
+    files.set(PROFILE_FILE, { bytes: profileBytes });
 
     const npmLockText = source.get('apps/package-lock.json');
     const npmLock = npmLockText ? (JSON.parse(Buffer.from(npmLockText.bytes).toString('utf8')) as NpmLock) : undefined;
@@ -219,7 +219,7 @@ export async function pack(opts: PackOptions): Promise<PackOutcome> {
       grantor: { code: grant.grantor.code, name: grant.grantor.name },
       recipient: { code, name: profile.regency.name, ...(profile.regency.province ? { province: profile.regency.province } : {}) },
       grant: { version: release, date, agreement: grant.agreement, ...(grant.bast ? { bast: grant.bast } : {}), items: [...(grant.items ?? [])] },
-      profile: { digest: lock.profile.digest, file: 'profile/regency.yaml' },
+      profile: { digest: lock.profile.digest, file: PROFILE_FILE },
       blueprints: lock.blueprints,
       source: { tag, tagObject: sealed.tagObject, commit: sealed.commit, tree: sealed.tree, bundle: BUNDLE_FILE, files: entries.length, editedSinceGenerate: edited },
       apps: manifestApps,

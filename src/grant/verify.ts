@@ -15,7 +15,9 @@ import { join, relative, sep } from 'node:path';
 import { parseSums, sha256Hex, SUMS_FILE } from './checksums.js';
 import { blobId, readBundle } from './git.js';
 import { findPublicKeyPem, fingerprint, parsePublicKey, sameFingerprint, verifyBytes } from './keys.js';
-import { BAST_MARKDOWN, BUNDLE_FILE, MANIFEST_FILE, parseManifest, SIGNATURE_FILE, type GrantManifest } from './manifest.js';
+import type { RegencyProfile } from '../profile/types.generated.js';
+import type { ScanFile } from './leaks.js';
+import { BAST_MARKDOWN, BUNDLE_FILE, MANIFEST_FILE, parseManifest, PROFILE_FILE, SIGNATURE_FILE, type GrantManifest } from './manifest.js';
 import { readTarball, type BundleFile } from './tarball.js';
 
 export type VerifyCode =
@@ -38,7 +40,8 @@ export type VerifyCode =
   | 'tree'
   | 'source-differs'
   | 'source-missing'
-  | 'source-extra';
+  | 'source-extra'
+  | 'leak';
 
 export interface VerifyFinding {
   file: string;
@@ -59,6 +62,8 @@ export interface VerifyOptions {
   bundle: string;
   publicKeyPem?: string;
   fingerprint?: string;
+  /** Run the leak scan on what was received (default true). */
+  leaks?: boolean;
 }
 
 async function walk(root: string, dir: string, files: Map<string, BundleFile>, odd: string[]): Promise<void> {
@@ -171,6 +176,29 @@ export async function verifyBundle(opts: VerifyOptions): Promise<VerifyReport> {
       await rm(tmp, { recursive: true, force: true });
     }
   } else if (manifest && !bundleFile && !findings.some((f) => f.file === BUNDLE_FILE)) add(BUNDLE_FILE, 'missing');
+
+  // What the grantor's scan refused must not have reached the recipient either: the same scan, on
+  // the received files (without the grantor's secret values, which the recipient never has).
+  const profileFile = files.get(PROFILE_FILE);
+  if (opts.leaks !== false && profileFile) {
+    const { parseYamlText } = await import('../profile/load.js');
+    const loaded = parseYamlText(PROFILE_FILE, profileFile.bytes, 'en');
+    if (loaded.ok) {
+      const { blockLines, scanForLeaks } = await import('./leaks.js');
+      const { regionIndex } = await import('../region/decree.js');
+      const scan: ScanFile[] = [];
+      for (const [p, f] of files) {
+        if (p.startsWith('source/')) scan.push({ path: p.slice('source/'.length), content: f.bytes });
+        else if (p === PROFILE_FILE || p === MANIFEST_FILE) {
+          const t = Buffer.from(f.bytes).toString('utf8');
+          scan.push({ path: p, content: f.bytes, grantorLines: blockLines(t, p === MANIFEST_FILE ? /^\s*"grantor": \{/ : /^grant:/) });
+        } else if (p.endsWith('.md') || p.endsWith('.json') || p === SUMS_FILE) scan.push({ path: p, content: f.bytes });
+      }
+      const leaks = await scanForLeaks(scan, { profile: loaded.doc.data as RegencyProfile, region: regionIndex(), secrets: new Map() });
+      const inSource = new Set([...files.keys()].filter((p) => p.startsWith('source/')).map((p) => p.slice('source/'.length)));
+      for (const l of leaks) add(inSource.has(l.file) && !files.has(l.file) ? `source/${l.file}` : l.file, 'leak', { line: l.line, column: l.column, detail: l.detail });
+    }
+  }
 
   return { ok: findings.length === 0, bundle: opts.bundle, findings, ...(manifest ? { manifest } : {}), ...(keyInfo ? { key: keyInfo } : {}), files: files.size };
 }

@@ -88,16 +88,17 @@ describe('grant pack and verify', () => {
   });
 
   it('verify accepts each bundle, as tar.gz (key from the BAST or --key) and extracted (also by sha256sum -c)', async () => {
-    for (const tgz of [BOJ_TGZ, LEB_TGZ]) {
-      const r = await eoffice(['grant', 'verify', tgz]);
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/^key: SHA256:[0-9a-f ]+ \(from the BAST inside the bundle; compare it with the signed BAST\)\nvalid: \d+ files intact/);
-    }
-    const withKey = await eoffice(['grant', 'verify', BOJ_TGZ, '--key', PUB, '--json']);
-    const report = JSON.parse(withKey.stdout) as { ok: boolean; key: { source: string }; tag: string; findings: unknown[] };
-    expect(report).toMatchObject({ ok: true, key: { source: 'option' }, tag: 'hibah/35.22/0.1.0', findings: [] });
     const folder = extract(BOJ_TGZ);
-    expect((await eoffice(['grant', 'verify', folder, '--key', PUB])).code).toBe(0);
+    const [boj, leb, extracted] = await Promise.all([
+      eoffice(['grant', 'verify', BOJ_TGZ]),
+      eoffice(['grant', 'verify', LEB_TGZ, '--key', PUB, '--json']),
+      eoffice(['grant', 'verify', folder, '--key', PUB]),
+    ]);
+    expect(boj.code, boj.stderr).toBe(0);
+    expect(boj.stdout).toMatch(/^key: SHA256:[0-9a-f ]+ \(from the BAST inside the bundle; compare it with the signed BAST\)\nvalid: \d+ files intact/);
+    const report = JSON.parse(leb.stdout) as { ok: boolean; key: { source: string }; tag: string; findings: unknown[] };
+    expect(report).toMatchObject({ ok: true, key: { source: 'option' }, tag: 'hibah/36.02/1.0.0', findings: [] });
+    expect(extracted.code, extracted.stderr).toBe(0);
     expect(execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' })).toBe('');
   });
 
@@ -153,7 +154,7 @@ describe('grant pack and verify', () => {
   });
 });
 
-describe('verify names what was tampered with', () => {
+describe.concurrent('verify names what was tampered with', () => {
   const verify = async (bundle: string, ...extra: string[]) => eoffice(['grant', 'verify', bundle, ...extra]);
 
   it('one byte changed (in the folder, and in a tar.gz made from it)', async () => {
@@ -175,13 +176,15 @@ describe('verify names what was tampered with', () => {
 
   it('a file added, a file removed', async () => {
     const folder = extract(BOJ_TGZ);
-    writeFileSync(join(folder, 'source/apps/eoffice/src/backdoor.ts'), 'export const x = 1;\n');
+    writeFileSync(join(folder, 'source/apps/eoffice/src/backdoor.ts'), '// untuk Kabupaten Jombang\nexport const x = 1;\n');
     rmSync(join(folder, 'sbom/eoffice.cdx.json'));
     const r = await verify(folder);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('source/apps/eoffice/src/backdoor.ts: extra file: in the bundle but not listed in SHA256SUMS');
     expect(r.stderr).toMatch(/source\/apps\/eoffice\/src\/backdoor\.ts: in source\/ but not in commit/);
     expect(r.stderr).toContain('sbom/eoffice.cdx.json: missing: listed but not in the bundle');
+    // verify runs the leak scan on what arrived, too.
+    expect(r.stderr).toContain('source/apps/eoffice/src/backdoor.ts: leak at 1:10: regency: "Kabupaten Jombang" (35.17 Kabupaten Jombang)');
   });
 
   it('the manifest edited', async () => {
@@ -193,7 +196,7 @@ describe('verify names what was tampered with', () => {
     expect(r.stderr).toMatch(/^manifest\.json\.sig: the signature does not match manifest\.json for key SHA256:/m);
   });
 
-  it('the signature swapped, and a whole re-signed forgery caught by --key or --fingerprint', async () => {
+  it('the signature swapped, and a whole re-signed forgery caught by --fingerprint', async () => {
     const folder = extract(BOJ_TGZ);
     const forger = generateSigningKeyPair();
     const manifestBytes = readFileSync(join(folder, 'manifest.json'));
@@ -218,9 +221,6 @@ describe('verify names what was tampered with', () => {
     const pinned = await verify(folder, '--fingerprint', realFingerprint);
     expect(pinned.code).toBe(1);
     expect(pinned.stderr).toMatch(/^docs\/hibah\/berita-acara-serah-terima\.md: key fingerprint SHA256:[0-9a-f ]+ is not SHA256:/m);
-    const keyed = await verify(folder, '--key', PUB);
-    expect(keyed.code).toBe(1);
-    expect(keyed.stderr).toContain('manifest.json.sig: the signature does not match manifest.json');
   });
 
   it('the tag moved to another commit', async () => {
@@ -242,7 +242,7 @@ describe('verify names what was tampered with', () => {
   });
 });
 
-describe('the leak scan refuses a tree', () => {
+describe.concurrent('the leak scan refuses a tree', () => {
   function plantedCopy(): string {
     const dir = join(tempDir('eoffice-grant-leak-'), 'out');
     cpSync(BOJ, dir, { recursive: true });
