@@ -281,9 +281,12 @@ describe.concurrent('the leak scan refuses a tree', () => {
     expect(readFileSync(LEDGER, 'utf8')).toBe(ledgerBefore);
   });
 
-  it('with only an .env copied out of its git-ignored place (JSON output)', async () => {
+  it('with only an .env copied out of its git-ignored place, even without the tree\'s .gitignore (JSON output)', async () => {
     const dir = plantedCopy();
     cpSync(join(dir, 'config/app.env'), join(dir, 'deploy/app.env.bak'));
+    // Without its .gitignore the tree's own secret files still stay out (else config/app.env and
+    // .eoffice/secrets.env would be reported too): pack excludes them by the lock, not by trust.
+    rmSync(join(dir, '.gitignore'));
     const r = await eoffice(['grant', 'pack', dir, '--out', join(work, 'leaky2.tar.gz'), '--key', KEY, '--no-ledger', '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { ok: boolean; leaks: Array<{ file: string; kind: string }> };
