@@ -9,7 +9,7 @@ import { CheckFailed, ExitCode, UsageError } from '../errors.js';
 import { pick, type Bilingual, say } from '../i18n/lang.js';
 import { regionIndex } from '../region/decree.js';
 import { generateSigningKeyPair, fingerprint } from '../grant/keys.js';
-import { formatLeak, type LeakFinding } from '../grant/leaks.js';
+import { describeLeak, formatLeak, type LeakFinding } from '../grant/leaks.js';
 import { LedgerError, readLedger } from '../grant/ledger.js';
 import type { VerifyCode, VerifyFinding } from '../grant/verify.js';
 
@@ -84,8 +84,8 @@ const STEP_WORDS: Record<string, Bilingual> = {
   ledger: { id: 'Mencatat di buku hibah', en: 'Recording in the ledger' },
 };
 
-function leakJson(f: LeakFinding) {
-  return { file: f.file, line: f.line, column: f.column, kind: f.kind, detail: f.detail };
+function leakJson(f: LeakFinding, lang: CliContext['lang']) {
+  return { file: f.file, line: f.line, column: f.column, kind: f.kind, detail: f.detail, message: describeLeak(f, lang) };
 }
 
 export async function runGrantPack(ctx: CliContext, dir: string, opts: PackCliOptions): Promise<number> {
@@ -117,9 +117,9 @@ export async function runGrantPack(ctx: CliContext, dir: string, opts: PackCliOp
     onStep: opts.json ? undefined : (s) => ctx.stderr(`… ${STEP_WORDS[s] ? say(STEP_WORDS[s], ctx.lang) : s}\n`),
   });
   if (outcome.kind === 'leaks') {
-    if (opts.json) ctx.stdout(JSON.stringify({ ok: false, leaks: outcome.findings.map(leakJson) }, null, 2) + '\n');
+    if (opts.json) ctx.stdout(JSON.stringify({ ok: false, leaks: outcome.findings.map((f) => leakJson(f, ctx.lang)) }, null, 2) + '\n');
     else {
-      for (const f of outcome.findings) ctx.stderr(`${formatLeak(f)}\n`);
+      for (const f of outcome.findings) ctx.stderr(`${formatLeak(f, ctx.lang)}\n`);
       ctx.stderr(L(
         `bundel ditolak: ${outcome.findings.length} kebocoran (rahasia, kunci privat, atau nama/kode daerah lain); tidak ada yang ditulis\n`,
         `bundle refused: ${outcome.findings.length} leak(s) (secrets, private keys, or another regency's name or code); nothing was written\n`,
@@ -170,7 +170,7 @@ const VERIFY_WORDS: Record<VerifyCode, Bilingual> = {
 };
 
 export function verifyMessage(f: VerifyFinding, lang: CliContext['lang']): string {
-  return say(VERIFY_WORDS[f.code], lang, f.params);
+  return say(VERIFY_WORDS[f.code], lang, f.leak ? { ...f.params, detail: describeLeak(f.leak, lang) } : f.params);
 }
 
 export interface VerifyCliOptions {

@@ -39,8 +39,13 @@ export interface LeakFinding {
   line: number;
   column: number;
   kind: LeakKind;
-  /** Never the secret's value: a rule id and a masked description, or the regency named. */
+  /** Never the secret's value: a rule id and a masked description, or the regency named (English, stable). */
   detail: string;
+  /** What `describeLeak` needs to say it in either language. */
+  secretName?: string;
+  secretFile?: string;
+  text?: string;
+  regencies?: Array<{ code: string; name: string }>;
 }
 
 export interface LeakScanOptions {
@@ -109,7 +114,7 @@ async function secretlintFindings(files: readonly ScanFile[]): Promise<LeakFindi
     const content = Buffer.from(f.content).toString('utf8');
     const result = await lintSource({ source: { content, filePath: `/${f.path}`, contentType: 'text' }, options: { config, maskSecrets: true, locale: 'en' } });
     for (const m of result.messages) {
-      out.push({ file: f.path, line: m.loc.start.line, column: m.loc.start.column + 1, kind: 'secret', detail: `${m.ruleId.replace('@secretlint/secretlint-rule-', 'secretlint/')}: ${m.message}` });
+      out.push({ file: f.path, line: m.loc.start.line, column: m.loc.start.column + 1, kind: 'secret', detail: `secret: ${m.ruleId.replace('@secretlint/secretlint-rule-', 'secretlint/')}: ${m.message}` });
     }
   }
   return out;
@@ -136,7 +141,9 @@ function ownFindings(files: readonly ScanFile[], secrets: ReadonlyMap<string, st
       const at = bytes.indexOf(value);
       if (at < 0) continue;
       const where = isBinary(f.content) ? { line: 1, column: 1 } : position(text, bytes.subarray(0, at).toString('utf8').length);
-      out.push({ file: f.path, ...where, kind: 'secret-value', detail: `secret-value: the value of ${name.slice(name.lastIndexOf(':') + 1)} from ${name.slice(0, name.lastIndexOf(':'))}` });
+      const secretName = name.slice(name.lastIndexOf(':') + 1);
+      const secretFile = name.slice(0, name.lastIndexOf(':'));
+      out.push({ file: f.path, ...where, kind: 'secret-value', detail: `secret-value: the value of ${secretName} from ${secretFile}`, secretName, secretFile });
     }
   }
   return out;
@@ -155,7 +162,8 @@ export async function scanForLeaks(files: readonly ScanFile[], options: LeakScan
   for (const l of leftovers) {
     const ranges = byPath.get(l.file)?.grantorLines ?? [];
     if (l.grantor && ranges.some(([a, b]) => l.line >= a && l.line <= b)) continue;
-    findings.push({ file: l.file, line: l.line, column: l.column, kind: l.grantor ? 'grantor' : 'regency', detail: `${l.grantor ? 'grantor' : 'regency'}: ${formatLeftover(l, 'en').slice(`${l.file}:${l.line}:${l.column} `.length)}` });
+    const kind = l.grantor ? 'grantor' : 'regency';
+    findings.push({ file: l.file, line: l.line, column: l.column, kind, detail: `${kind}: ${formatLeftover(l, 'en').slice(`${l.file}:${l.line}:${l.column} `.length)}`, text: l.text, regencies: l.regencies });
   }
   // One finding per place: secretlint's private-key rule and ours meet on the same line.
   const seen = new Set<string>();
@@ -170,7 +178,25 @@ export async function scanForLeaks(files: readonly ScanFile[], options: LeakScan
     });
 }
 
+/** What was found, in the user's language; never the value. */
+export function describeLeak(f: LeakFinding, lang: 'id' | 'en'): string {
+  const who = () => (f.regencies ?? []).map((r) => `${r.code} ${r.name}`).join(', ');
+  switch (f.kind) {
+    case 'private-key':
+      return lang === 'id' ? 'private-key: kunci privat PEM' : 'private-key: a PEM private key';
+    case 'secret-value':
+      return lang === 'id' ? `secret-value: nilai ${f.secretName} dari ${f.secretFile}` : f.detail;
+    case 'regency':
+      return lang === 'id' ? `regency: "${f.text}" (${who()}), daerah lain` : f.detail;
+    case 'grantor':
+      return lang === 'id' ? `grantor: "${f.text}" (${who()}), pemberi hibah di luar dokumen hibah` : f.detail;
+    case 'secret':
+      // secretlint's own message is English (or Japanese) only; its value is masked.
+      return lang === 'id' ? `secret: rahasia terdeteksi (${f.detail.slice('secret: '.length)})` : f.detail;
+  }
+}
+
 /** `docs/x.md:12:5 secret-value: the value of db_password from .eoffice/secrets.env` */
-export function formatLeak(f: LeakFinding): string {
-  return `${f.file}:${f.line}:${f.column} ${f.detail}`;
+export function formatLeak(f: LeakFinding, lang: 'id' | 'en' = 'en'): string {
+  return `${f.file}:${f.line}:${f.column} ${describeLeak(f, lang)}`;
 }

@@ -16,7 +16,7 @@ import { parseSums, sha256Hex, SUMS_FILE } from './checksums.js';
 import { blobId, readBundle } from './git.js';
 import { findPublicKeyPem, fingerprint, parsePublicKey, sameFingerprint, verifyBytes } from './keys.js';
 import type { RegencyProfile } from '../profile/types.generated.js';
-import type { ScanFile } from './leaks.js';
+import type { LeakFinding, ScanFile } from './leaks.js';
 import { BAST_MARKDOWN, BUNDLE_FILE, MANIFEST_FILE, parseManifest, PROFILE_FILE, SIGNATURE_FILE, type GrantManifest } from './manifest.js';
 import { readTarball, type BundleFile } from './tarball.js';
 
@@ -47,6 +47,7 @@ export interface VerifyFinding {
   file: string;
   code: VerifyCode;
   params: Record<string, string | number>;
+  leak?: LeakFinding;
 }
 
 export interface VerifyReport {
@@ -93,7 +94,7 @@ const SPECIAL = new Set([SUMS_FILE, MANIFEST_FILE, SIGNATURE_FILE]);
 
 export async function verifyBundle(opts: VerifyOptions): Promise<VerifyReport> {
   const findings: VerifyFinding[] = [];
-  const add = (file: string, code: VerifyCode, params: Record<string, string | number> = {}) => findings.push({ file, code, params });
+  const add = (file: string, code: VerifyCode, params: Record<string, string | number> = {}, leak?: LeakFinding) => findings.push({ file, code, params, ...(leak ? { leak } : {}) });
   const { files, odd } = await readBundleFiles(opts.bundle);
   for (const p of odd) add(p, 'odd-entry');
   const text = (p: string) => (files.has(p) ? Buffer.from(files.get(p)!.bytes).toString('utf8') : undefined);
@@ -196,7 +197,7 @@ export async function verifyBundle(opts: VerifyOptions): Promise<VerifyReport> {
       }
       const leaks = await scanForLeaks(scan, { profile: loaded.doc.data as RegencyProfile, region: regionIndex(), secrets: new Map() });
       const inSource = new Set([...files.keys()].filter((p) => p.startsWith('source/')).map((p) => p.slice('source/'.length)));
-      for (const l of leaks) add(inSource.has(l.file) && !files.has(l.file) ? `source/${l.file}` : l.file, 'leak', { line: l.line, column: l.column, detail: l.detail });
+      for (const l of leaks) add(inSource.has(l.file) && !files.has(l.file) ? `source/${l.file}` : l.file, 'leak', { line: l.line, column: l.column, detail: l.detail }, l);
     }
   }
 

@@ -91,7 +91,7 @@ describe('the leak scan', () => {
 
   it('names the file and line of another regency, by name and by code', async () => {
     const found = await scanForLeaks([file('docs/a.md', 'baris satu\nHubungi Pemkab Jombang di 35.17.\n')], { profile, region, secrets });
-    expect(found.map(formatLeak)).toEqual([
+    expect(found.map((f) => formatLeak(f))).toEqual([
       expect.stringMatching(/^docs\/a\.md:2:9 regency: "Pemkab Jombang" \(35\.17 Kabupaten Jombang\)/),
       expect.stringMatching(/^docs\/a\.md:2:27 regency: "35\.17"/),
     ]);
@@ -129,8 +129,11 @@ describe('the leak scan', () => {
       ['apps/eoffice/.env', 2, 'secret-value'],
       ['apps/x.ts', 1, 'secret'],
     ]);
-    const printed = found.map(formatLeak).join('\n');
-    expect(printed).toContain('the value of db_password from .eoffice/secrets.env');
+    const printed = [...found.map((f) => formatLeak(f)), ...found.map((f) => formatLeak(f, 'id'))].join('\n');
+    expect(printed).toContain('apps/eoffice/.env:2:13 secret-value: the value of db_password from .eoffice/secrets.env');
+    expect(printed).toContain('apps/eoffice/.env:2:13 secret-value: nilai db_password dari .eoffice/secrets.env');
+    expect(printed).toContain('keys/grant.key:1:1 private-key: kunci privat PEM');
+    expect(printed).toMatch(/apps\/x\.ts:1:\d+ secret: rahasia terdeteksi \(secretlint\/database-connection-string: found PostgreSQL connection string: \*+\)/);
     for (const s of [value, 'Zx81kQ2mVv9rT4', ed.split('\n')[1]!, rsa.split('\n')[1]!]) expect(printed).not.toContain(s);
   });
 });
