@@ -162,6 +162,7 @@ const VERIFY_WORDS: Record<VerifyCode, Bilingual> = {
   'tag-missing': { id: 'tag {tag} tidak ada di bundel git', en: 'tag {tag} is not in the git bundle' },
   'tag-lightweight': { id: 'tag {tag} bukan tag beranotasi', en: 'tag {tag} is not an annotated tag' },
   'tag-moved': { id: 'tag {tag} menunjuk ke {actual}, manifest mencatat {expected}', en: 'tag {tag} points at {actual}, the manifest records {expected}' },
+  'tag-object': { id: 'tag {tag} dibuat ulang: objek tag {actual}, manifest mencatat {expected}', en: 'tag {tag} was re-made: tag object {actual}, the manifest records {expected}' },
   tree: { id: 'tree commit {commit} adalah {actual}, manifest mencatat {expected}', en: 'the tree of commit {commit} is {actual}, the manifest records {expected}' },
   'source-differs': { id: 'berbeda dari isi commit {commit}', en: 'differs from commit {commit}' },
   'source-missing': { id: 'ada di commit {commit} tetapi tidak di source/', en: 'in commit {commit} but not in source/' },

@@ -121,7 +121,7 @@ export interface BundleState {
   ok: boolean;
   /** git's own words when the bundle is unreadable. */
   error?: string;
-  tags: Map<string, { type: string; commit?: string }>;
+  tags: Map<string, { type: string; object: string; commit?: string }>;
   entriesOf(commit: string): Promise<IndexEntry[] | undefined>;
   treeOf(commit: string): Promise<string | undefined>;
 }
@@ -130,7 +130,7 @@ export interface BundleState {
 export async function readBundle(bundleFile: string, scratch: string, home: string): Promise<BundleState> {
   const repo = join(scratch, 'verify.git');
   const git = await controlledGit(scratch, home);
-  const tags = new Map<string, { type: string; commit?: string }>();
+  const tags = new Map<string, { type: string; object: string; commit?: string }>();
   try {
     await git.raw(['clone', '--quiet', '--mirror', bundleFile, repo]);
   } catch (err) {
@@ -145,7 +145,7 @@ export async function readBundle(bundleFile: string, scratch: string, home: stri
   const refs = (await r.raw(['for-each-ref', '--format=%(refname)%09%(objecttype)%09%(*objectname)%09%(objectname)', 'refs/tags'])).trim();
   for (const line of refs.split('\n').filter(Boolean)) {
     const [ref, type, peeled, object] = line.split('\t') as [string, string, string, string];
-    tags.set(ref.replace(/^refs\/tags\//, ''), { type, commit: type === 'tag' ? peeled : object });
+    tags.set(ref.replace(/^refs\/tags\//, ''), { type, object, commit: type === 'tag' ? peeled : object });
   }
   return {
     ok: true,

@@ -37,6 +37,7 @@ export type VerifyCode =
   | 'tag-missing'
   | 'tag-lightweight'
   | 'tag-moved'
+  | 'tag-object'
   | 'tree'
   | 'source-differs'
   | 'source-missing'
@@ -158,6 +159,7 @@ export async function verifyBundle(opts: VerifyOptions): Promise<VerifyReport> {
         else {
           if (tag.type !== 'tag') add(BUNDLE_FILE, 'tag-lightweight', { tag: manifest.source.tag });
           if (tag.commit !== manifest.source.commit) add(BUNDLE_FILE, 'tag-moved', { tag: manifest.source.tag, actual: tag.commit ?? '?', expected: manifest.source.commit });
+          else if (tag.type === 'tag' && tag.object !== manifest.source.tagObject) add(BUNDLE_FILE, 'tag-object', { tag: manifest.source.tag, actual: tag.object, expected: manifest.source.tagObject });
         }
         const tree = await state.treeOf(manifest.source.commit);
         if (tree !== manifest.source.tree) add(BUNDLE_FILE, 'tree', { commit: manifest.source.commit, actual: tree ?? '-', expected: manifest.source.tree });

@@ -223,7 +223,7 @@ describe.concurrent('verify names what was tampered with', () => {
     expect(pinned.stderr).toMatch(/^docs\/hibah\/berita-acara-serah-terima\.md: key fingerprint SHA256:[0-9a-f ]+ is not SHA256:/m);
   });
 
-  it('the tag moved to another commit', async () => {
+  it('the tag moved to another commit, or re-made on the same one', async () => {
     const folder = extract(BOJ_TGZ);
     const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { source: { commit: string; tag: string } };
     const repo = join(tempDir('eoffice-grant-tag-'), 'r.git');
@@ -239,6 +239,13 @@ describe.concurrent('verify names what was tampered with', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`source.bundle: tag ${manifest.source.tag} points at ${moved}, the manifest records ${manifest.source.commit}`);
     expect(r.stderr).toContain('SHA256SUMS: SHA256SUMS changed');
+
+    // Put back on the right commit, but as a new tag object (another message): still not the tag signed for.
+    git('-c', 'tag.gpgsign=false', 'tag', '-f', '-a', '-m', 'dibuat ulang', manifest.source.tag, manifest.source.commit);
+    git('bundle', 'create', '--quiet', join(folder, 'source.bundle'), '--all');
+    const again = await verify(folder);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(new RegExp(`source\\.bundle: tag ${manifest.source.tag.replace(/\./g, '\\.')} was re-made: tag object [0-9a-f]{40}, the manifest records [0-9a-f]{40}`));
   });
 });
 
