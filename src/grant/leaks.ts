@@ -89,7 +89,7 @@ export function blockLines(text: string, key: RegExp): Array<[number, number]> {
     if (!key.test(lines[i]!)) continue;
     const base = indent(lines[i]!);
     let j = i + 1;
-    while (j < lines.length && (lines[j]!.trim() === '' || lines[j]!.trimStart().startsWith('#') || indent(lines[j]!) > base)) j++;
+    while (j < lines.length && (lines[j]!.trim() === '' || indent(lines[j]!) > base)) j++;
     if (j < lines.length && /^\s*[\]}],?\s*$/.test(lines[j]!) && indent(lines[j]!) === base) j++;
     out.push([i + 1, j]);
   }

@@ -100,7 +100,8 @@ describe('the leak scan', () => {
   it('allows the grantor in the grant documents and in a grant block, nowhere else', async () => {
     const yaml = 'regency:\n  name: Kabupaten Bojonegoro\ngrant:\n  grantor:\n    name: Kabupaten Sumedang\n# Kabupaten Sumedang\nopds: []\n';
     const grantLines = blockLines(yaml, /^grant:/);
-    expect(grantLines).toEqual([[3, 6]]);
+    // The comment after the block, at the top level, is not part of it.
+    expect(grantLines).toEqual([[3, 5]]);
     const found = await scanForLeaks(
       [
         file('docs/hibah/berita-acara-serah-terima.md', 'PIHAK PERTAMA: Pemerintah Kabupaten Sumedang (32.11)\n'),
@@ -110,9 +111,16 @@ describe('the leak scan', () => {
       { profile, region, secrets },
     );
     expect(found.map((f) => [f.file, f.line, f.kind])).toEqual([
+      ['profile/regency.yaml', 6, 'grantor'],
       ['profile/regency.yaml', 8, 'grantor'],
       ['apps/eoffice/README.md', 1, 'grantor'],
     ]);
+  });
+
+  it('reads the manifest\'s grantor object as a block, closing brace included', () => {
+    const json = JSON.stringify({ kind: 'eoffice-grant', grantor: { code: '32.11', name: 'Kabupaten Sumedang' }, recipient: { code: '35.22' } }, null, 2);
+    expect(blockLines(json, /^\s*"grantor": \{/)).toEqual([[3, 6]]);
+    expect(json.split('\n')[5]).toBe('  },');
   });
 
   it('finds an Ed25519 private key (too short for secretlint), an RSA key once, and a generated secret, never printing them', async () => {
