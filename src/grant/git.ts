@@ -106,7 +106,7 @@ export async function sealRepo(
 ): Promise<SealedRepo> {
   const git = await controlledGit(workTree, home, { GIT_DIR: gitDir, GIT_WORK_TREE: workTree }, identity);
   await git.raw(['commit', '--quiet', '--no-verify', '--allow-empty', '-m', opts.message]);
-  await git.raw(['tag', '--annotate', '--no-sign', '-m', opts.tagMessage, opts.tag]);
+  await git.raw(['tag', '--annotate', '-m', opts.tagMessage, opts.tag]);
   const commit = (await git.raw(['rev-parse', 'HEAD'])).trim();
   const tree = (await git.raw(['rev-parse', 'HEAD^{tree}'])).trim();
   const tagObject = (await git.raw(['rev-parse', `refs/tags/${opts.tag}`])).trim();

@@ -139,7 +139,11 @@ export async function pack(opts: PackOptions): Promise<PackOutcome> {
     step('stage');
     const gitDir = join(tmp, 'repo.git');
     const home = join(tmp, 'home');
-    const entries = await stageTree(opts.dir, gitDir, home, ['.eoffice', ...secretFiles]);
+    const gitFailed = (err: unknown): never => {
+      const reason = (err as Error).message.trim().split('\n')[0];
+      throw new UsageError(L(`git gagal: ${reason}`, `git failed: ${reason}`), L('pack membutuhkan git di PATH', 'pack needs git on the PATH'));
+    };
+    const entries = await stageTree(opts.dir, gitDir, home, ['.eoffice', ...secretFiles]).catch(gitFailed);
     const links = entries.filter((e) => e.mode === '120000' || e.mode === '160000');
     if (links.length > 0) {
       throw new CheckFailed(L(`tautan simbolik atau submodul tidak dapat dihibahkan: ${links.map((e) => e.path).join(', ')}`, `symbolic links and submodules cannot be granted: ${links.map((e) => e.path).join(', ')}`));
@@ -173,7 +177,7 @@ export async function pack(opts: PackOptions): Promise<PackOutcome> {
       tagMessage: `Hibah ${release} untuk ${profile.regency.name} (${code})\n`,
       bundleFile: join(tmp, BUNDLE_FILE),
       folders: apps.map((a) => `apps/${a.meta.dir}`),
-    });
+    }).catch(gitFailed);
 
     step('documents');
     const files = new Map<string, BundleFile>();
