@@ -7,6 +7,7 @@ import { generate, type GenerateMode } from '../generate/generate.js';
 import type { PlanEntry } from '../generate/plan.js';
 import { RenderError } from '../generate/render.js';
 import { VERSION } from '../main.js';
+import type { FileResult } from '../validate/diagnostic.js';
 import { formatText } from '../validate/format/text.js';
 import { readFile, writeFile } from 'node:fs/promises';
 
@@ -91,15 +92,7 @@ export async function runGenerate(ctx: CliContext, profile: string, opts: Genera
     throw err;
   }
   await progress.finish();
-  if (outcome.kind === 'invalid-profile' || outcome.kind === 'invalid-blueprints') {
-    const results = outcome.kind === 'invalid-profile' ? [outcome.result] : outcome.results;
-    const sources = new Map<string, string>();
-    for (const r of results) sources.set(r.file, await readFile(r.file, 'utf8').catch(() => ''));
-    ctx.stderr(formatText(results, ctx.lang, { color: ctx.color }, sources));
-    // A profile that cannot be read at all (missing, a directory, no permission) is an I/O error.
-    const unreadable = results.some((r) => r.diagnostics.some((d) => /^file-(missing|is-directory|not-regular|unreadable)$/.test(d.rule)));
-    return outcome.kind === 'invalid-profile' && !unreadable ? ExitCode.invalid : ExitCode.usage;
-  }
+  if (outcome.kind === 'invalid-profile' || outcome.kind === 'invalid-blueprints') return printInvalidInput(ctx, outcome);
   const { plan, drift, lockDrift, conflicts } = outcome;
   if (opts.json) {
     ctx.stdout(JSON.stringify({
@@ -137,4 +130,21 @@ export async function runGenerate(ctx: CliContext, profile: string, opts: Genera
     return ExitCode.invalid;
   }
   return ExitCode.ok;
+}
+
+/**
+ * Prints why the profile or the blueprints are not valid, as `validate` does, and returns the exit
+ * code: 1 for an invalid profile, 2 for broken blueprints or a profile that cannot be read at all
+ * (missing, a directory, no permission: an I/O error).
+ */
+export async function printInvalidInput(
+  ctx: CliContext,
+  outcome: { kind: 'invalid-profile'; result: FileResult } | { kind: 'invalid-blueprints'; results: FileResult[] },
+): Promise<number> {
+  const results = outcome.kind === 'invalid-profile' ? [outcome.result] : outcome.results;
+  const sources = new Map<string, string>();
+  for (const r of results) sources.set(r.file, await readFile(r.file, 'utf8').catch(() => ''));
+  ctx.stderr(formatText(results, ctx.lang, { color: ctx.color }, sources));
+  const unreadable = results.some((r) => r.diagnostics.some((d) => /^file-(missing|is-directory|not-regular|unreadable)$/.test(d.rule)));
+  return outcome.kind === 'invalid-profile' && !unreadable ? ExitCode.invalid : ExitCode.usage;
 }

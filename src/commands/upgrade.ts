@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { CliContext } from '../cli/context.js';
 import { plainProgress, terminalProgress, type Progress } from '../cli/progress.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -8,8 +7,7 @@ import { RenderError } from '../generate/render.js';
 import { pick } from '../i18n/lang.js';
 import { VERSION } from '../main.js';
 import { upgrade, type UpgradeOutcome, type UpgradePlanned } from '../upgrade/upgrade.js';
-import { formatText } from '../validate/format/text.js';
-import { ACTION_WORDS, REASON_WORDS, TEMPLATES_DIR } from './generate.js';
+import { ACTION_WORDS, printInvalidInput, REASON_WORDS, TEMPLATES_DIR } from './generate.js';
 import { confirmApply, type Confirm } from './upgrade-prompts.js';
 
 export interface UpgradeCliOptions {
@@ -73,12 +71,7 @@ export async function reportNotPlanned(ctx: CliContext, outcome: Exclude<Upgrade
       pick(ctx.lang, 'buat dulu dengan `eoffice generate PROFIL --out DIR`', 'generate it first with `eoffice generate PROFILE --out DIR`'),
     );
   }
-  const results = outcome.kind === 'invalid-profile' ? [outcome.result] : outcome.results;
-  const sources = new Map<string, string>();
-  for (const r of results) sources.set(r.file, await readFile(r.file, 'utf8').catch(() => ''));
-  ctx.stderr(formatText(results, ctx.lang, { color: ctx.color }, sources));
-  const unreadable = results.some((r) => r.diagnostics.some((d) => /^file-(missing|is-directory|not-regular|unreadable)$/.test(d.rule)));
-  return outcome.kind === 'invalid-profile' && !unreadable ? ExitCode.invalid : ExitCode.usage;
+  return printInvalidInput(ctx, outcome);
 }
 
 /** Runs the engine with progress; a blueprint that fails to render is an environment error (exit 2). */

@@ -96,6 +96,14 @@ export function computePlan(
     }
     entries.push({ ...base, action: 'update', reason: sameContent ? 'mode-changed' : 'content-changed', file });
   }
+  return finishPlan(entries, previous, renderedPaths, existing);
+}
+
+/**
+ * Adds what the last generation wrote and this one no longer renders (deleted when unedited, kept
+ * when edited or seed-once), then sorts and counts: the end of a generation's plan and an upgrade's.
+ */
+export function finishPlan(entries: PlanEntry[], previous: LockFile | undefined, renderedPaths: ReadonlySet<string>, existing: ReadonlyMap<string, ExistingFile>): Plan {
   for (const [path, locked] of Object.entries(previous?.files ?? {})) {
     if (renderedPaths.has(path)) continue;
     const onDisk = existing.get(path);

@@ -1,6 +1,5 @@
-import type { FilePolicy } from '../blueprint/manifest.js';
 import { sha256, type LockFile, type PendingConflict } from '../generate/lock.js';
-import { emptyCounts, type ConflictDetail, type ExistingFile, type Plan, type PlanEntry } from '../generate/plan.js';
+import { finishPlan, type ConflictDetail, type ExistingFile, type Plan, type PlanEntry } from '../generate/plan.js';
 import type { RenderedFile } from '../generate/rendered.js';
 import { mergeStructured, structuredFormatOf } from './merge-structured.js';
 import { hasConflictMarkers, isBinary, type MergeLabels, type TextMerger } from './merge-text.js';
@@ -121,19 +120,7 @@ export async function planUpgrade(input: UpgradeInput): Promise<Plan> {
       entries.push({ ...base, action: 'merge', reason: 'merged', file: out });
     }
   }
-  for (const [path, locked] of Object.entries(input.previous?.files ?? {})) {
-    if (renderedPaths.has(path)) continue;
-    const onDisk = input.existing.get(path);
-    if (!onDisk) continue;
-    const base = { path, policy: locked.policy as FilePolicy, blueprint: locked.blueprint, secret: locked.secret === true };
-    const unchanged = locked.sha256 !== undefined && sha256(onDisk.content) === locked.sha256;
-    if (unchanged && locked.policy !== 'seed-once') entries.push({ ...base, action: 'delete', reason: 'no-longer-rendered' });
-    else entries.push({ ...base, action: 'keep', reason: 'edited-locally-no-longer-rendered' });
-  }
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const counts = emptyCounts();
-  for (const e of entries) counts[e.action]++;
-  return { entries, counts };
+  return finishPlan(entries, input.previous, renderedPaths, input.existing);
 }
 
 /** The conflicts to record in the lock, so that the next upgrade can tell when they are settled. */
