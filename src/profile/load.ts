@@ -42,6 +42,14 @@ function problem(p: LoaderProblem, lang: Lang, pos: Position = { line: 0, column
 
 /** Reads a file, refusing what is not a profile-sized UTF-8 text file with its own message. */
 export async function loadYamlFile(file: string, lang: Lang): Promise<LoadResult> {
+  const text = await readProfileText(file, lang);
+  return text.ok ? documentOf(file, text.text, lang) : text;
+}
+
+export type TextResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+
+/** The file's text, or why it is not a profile-sized UTF-8 text file (missing, a directory, binary…). */
+export async function readProfileText(file: string, lang: Lang): Promise<TextResult> {
   let size: number;
   try {
     const st = await stat(file);
@@ -64,11 +72,17 @@ export async function loadYamlFile(file: string, lang: Lang): Promise<LoadResult
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, diagnostics: [problem('file-unreadable', lang, undefined, { reason: code ?? String(err) })] };
   }
-  return parseYamlText(file, bytes, lang);
+  return decodeProfileText(bytes, lang);
 }
 
 /** Decodes and parses; exported for tests and for profiles that do not come from disk. */
 export function parseYamlText(file: string, bytes: Uint8Array | string, lang: Lang): LoadResult {
+  const text = decodeProfileText(bytes, lang);
+  return text.ok ? documentOf(file, text.text, lang) : text;
+}
+
+/** UTF-8 text without a BOM, refusing binary, oversized and empty input with their own messages. */
+export function decodeProfileText(bytes: Uint8Array | string, lang: Lang): TextResult {
   let text: string;
   if (typeof bytes === 'string') {
     text = bytes;
@@ -89,19 +103,25 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, lang: La
   }
   if (text.includes('\0')) return { ok: false, diagnostics: [problem('file-binary', lang)] };
   if (!hasContent(text)) return { ok: false, diagnostics: [problem('file-empty', lang)] };
+  return { ok: true, text };
+}
 
+/**
+ * The document of a decoded text. `fast` is js-yaml's reading of it when another thread already
+ * made it (`{data: undefined}`: js-yaml refused it); without it, it is made here.
+ */
+export function documentOf(file: string, text: string, lang: Lang, fast: { data: unknown } = { data: fastParse(text) }): LoadResult {
   // Fast path: a plain file (no aliases, tags, directives; one document; no duplicate keys) is read
   // by js-yaml, ~13× faster than the position-keeping parser, which then runs only when a diagnostic
   // needs a line and column. Anything js-yaml refuses takes the full path below, which is the
   // authority on what is wrong and where.
-  const fast = tryFastLoad(text);
-  if (fast !== undefined) {
+  if (fast.data !== undefined) {
     let located: ((ptr: string, key: boolean) => Position) | undefined;
     return {
       ok: true,
       doc: {
         file,
-        data: fast,
+        data: fast.data,
         locate: (ptr, options) => {
           located ??= positionIndex(text);
           return located(ptr, options?.key ?? false);
@@ -178,7 +198,8 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, lang: La
   return { ok: true, doc: { file, data, locate: (ptr, options) => locate(doc, ptr, options?.key ?? false, pos) } };
 }
 
-function tryFastLoad(text: string): unknown {
+/** js-yaml's reading of a plain file, or undefined when the full path must decide (see documentOf). */
+export function fastParse(text: string): unknown {
   try {
     const data = fastLoad(text, { maxAliases: 0, json: false });
     // An empty or scalar document is left to the full path, which says what is wrong with it.
