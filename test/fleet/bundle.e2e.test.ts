@@ -11,9 +11,11 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runFleetUpgrade } from '../../src/commands/fleet.js';
-import { upgradeRelease } from '../../src/fleet/bundle.js';
+import { grantSealer, upgradeRelease } from '../../src/fleet/bundle.js';
+import { regionIndex } from '../../src/region/decree.js';
 import { parseLock } from '../../src/generate/lock.js';
 import { generateSigningKeyPair } from '../../src/grant/keys.js';
+import { readLedger } from '../../src/grant/ledger.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { snapshotTree, tempDir } from '../helpers/tree.js';
 import { context, done, EXAMPLES, FIXTURE, run } from '../generate/support.js';
@@ -79,6 +81,19 @@ describe('fleet upgrade --bundle --key', () => {
     expect(ledger).toContain('code: "36.02"');
   });
 
+  it("a tree the leak scan refuses is reported with the finding, and no bundle is written", async () => {
+    const copy = join(tempDir('eoffice-bundle-leak-'), 'bojonegoro');
+    cpSync(join(fleet, 'bojonegoro'), copy, { recursive: true });
+    writeFileSync(join(copy, 'out', 'docs', 'notes.md'), read(join(copy, 'out'), 'docs/notes.md') + 'Contoh surat Kabupaten Jombang\n');
+    const lock = parseLock(read(join(copy, 'out'), 'eoffice.lock.json'))!;
+    const outDir = tempDir('eoffice-bundle-leak-out-');
+    const sealer = grantSealer({ privateKeyPem: readFileSync(KEY, 'utf8'), lang: 'en', region: regionIndex });
+    const r = await sealer.seal({ recipient: 'bojonegoro', tree: join(copy, 'out'), lock, previous: lock, outDir });
+    expect(r.kind).toBe('refused');
+    expect(r.kind === 'refused' && r.reason).toMatch(/^refused by the leak scan \(1 finding\(s\)\):\n {4}docs\/notes\.md:8:14 regency: "Kabupaten Jombang" \(35\.17 Kabupaten Jombang\)$/);
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
   it('grant verify accepts each bundle', async () => {
     for (const name of ['bojonegoro', 'lebak']) {
       const r = await eoffice(['grant', 'verify', bundleOf(name), '--key', PUB]);
@@ -104,6 +119,17 @@ describe('fleet upgrade --bundle --key', () => {
     expect(derived).toMatch(new RegExp(`^${lock.toolkit.version.replaceAll('.', '\\.')}\\+upgrade\\.[0-9a-f]{8}$`));
     expect(upgradeRelease({ ...lock, profile: { ...lock.profile, digest: 'sha256:other' } }, lock)).not.toBe(derived);
     expect(upgradeRelease(lock, lock, '2.1.0')).toBe('2.1.0');
+  });
+
+  it('a release the ledger already records for the recipient is refused, not sealed twice under one tag', async () => {
+    const tree = join(fleet, 'bojonegoro', 'out');
+    const lock = parseLock(read(tree, 'eoffice.lock.json'))!;
+    const granted = (await readLedger(LEDGER)).grants.find((g) => g.recipient.code === '35.22')!.version;
+    const outDir = tempDir('eoffice-bundle-again-');
+    const sealer = grantSealer({ privateKeyPem: readFileSync(KEY, 'utf8'), lang: 'en', region: regionIndex, ledger: LEDGER, release: granted });
+    const r = await sealer.seal({ recipient: 'bojonegoro', tree, lock, previous: lock, outDir });
+    expect(r).toEqual({ kind: 'refused', reason: `release ${granted} was already granted to this recipient (${LEDGER}); choose another --release` });
+    expect(readdirSync(outDir)).toEqual([]);
   });
 });
 
