@@ -1,7 +1,7 @@
 /**
  * The grantor → recipient upgrade path: a fleet of Bojonegoro and Lebak (both with a `grant:`
  * section) and Kota Banjar's fixture (none), generated once with a small blueprint at v1; each
- * recipient keeps a copy, edited locally. `fleet upgrade --bundle --key` with v2 seals every
+ * recipient keeps a copy, edited locally (Lebak's extracted from its first grant bundle). `fleet upgrade --bundle --key` with v2 seals every
  * upgraded recipient through grant pack (Banjar is reported, not sealed); `grant verify` accepts
  * each bundle; the built binary applies it offline with `upgrade --from` (no templates: the binary's
  * own lack the test blueprint) and refuses a tampered bundle and another regency's.
@@ -16,6 +16,7 @@ import { regionIndex } from '../../src/region/decree.js';
 import { parseLock } from '../../src/generate/lock.js';
 import { generateSigningKeyPair } from '../../src/grant/keys.js';
 import { readLedger } from '../../src/grant/ledger.js';
+import { pack } from '../../src/grant/pack.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { snapshotTree, tempDir } from '../helpers/tree.js';
 import { context, done, EXAMPLES, FIXTURE, run } from '../generate/support.js';
@@ -54,8 +55,18 @@ beforeAll(async () => {
     writeFileSync(join(fleet, name, 'regency.yaml'), text);
     done(await run(v1, join(fleet, name, 'out'), { profile: join(fleet, name, 'regency.yaml') }));
   }
+  // Bojonegoro's copy is the grantor's tree as it was; Lebak's is what its first grant bundle holds
+  // (source/ of `grant pack`, with the stored base, without the grantor's secrets store).
   cpSync(join(fleet, 'bojonegoro'), BOJ, { recursive: true });
-  cpSync(join(fleet, 'lebak'), LEB, { recursive: true });
+  const first = await pack({ dir: join(fleet, 'lebak', 'out'), out: join(work, 'hibah-lebak.tar.gz'), privateKeyPem: pair.privateKey, ledger: LEDGER, lang: 'en', region: regionIndex });
+  expect(first.kind).toBe('packed');
+  const x = tempDir('eoffice-bundle-first-');
+  execFileSync('tar', ['xzf', join(work, 'hibah-lebak.tar.gz'), '-C', x]);
+  const top = join(x, readdirSync(x)[0]!);
+  cpSync(join(top, 'source'), join(LEB, 'out'), { recursive: true });
+  writeFileSync(join(LEB, 'regency.yaml'), readFileSync(join(top, 'profile', 'regency.yaml')));
+  expect(existsSync(join(LEB, 'out', '.eoffice', 'base', 'docs', 'clash.md'))).toBe(true);
+  expect(existsSync(join(LEB, 'out', '.eoffice', 'secrets.env'))).toBe(false);
   // Local edits: a managed text line, a merge-text line, a key added to a structured config.
   edit(join(BOJ, 'out'), 'docs/guide.md', 'guide line 2\n', 'guide line 2, edited in Bojonegoro\n');
   edit(join(BOJ, 'out'), 'docs/notes.md', 'note 1\n', 'note 1, Bojonegoro\n');
@@ -78,7 +89,7 @@ describe('fleet upgrade --bundle --key', () => {
     expect(parseLock(read(join(fleet, 'lebak', 'out'), 'eoffice.lock.json'))!.blueprints[0]!.version).toBe('2.0.0');
     const ledger = readFileSync(LEDGER, 'utf8');
     expect(ledger).toContain('code: "35.22"');
-    expect(ledger).toContain('code: "36.02"');
+    expect(ledger.match(/tag: hibah\/36\.02\/\S+/g)).toEqual([expect.stringMatching(/^tag: hibah\/36\.02\/\d+\.\d+\.\d+$/), expect.stringMatching(/^tag: hibah\/36\.02\/\d+\.\d+\.\d+\+upgrade\.[0-9a-f]{8}$/)]);
   });
 
   it("a tree the leak scan refuses is reported with the finding, and no bundle is written", async () => {
