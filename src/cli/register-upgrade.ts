@@ -16,11 +16,14 @@ export function registerUpgrade(program: Command, ctx: CliContext, setExit: SetE
     .option('-y, --yes', L(lang, 'terapkan tanpa bertanya', 'apply without asking'))
     .option('--dry-run', L(lang, 'tampilkan rencana saja, tidak menulis apa pun', 'only show the plan, write nothing'))
     .option('--continue', L(lang, 'konflik kunci YAML/JSON dan berkas biner dari upgrade sebelumnya sudah diselesaikan', 'the YAML/JSON key and binary conflicts of the previous upgrade are resolved'))
+    .option('--from <bundle>', L(lang, 'terapkan bundel upgrade tersegel dari pemberi hibah (luring; diperiksa seperti grant verify, tanpa render)', "apply the grantor's sealed upgrade bundle (offline; checked as grant verify does, nothing rendered)"))
+    .option('--key <public>', L(lang, 'dengan --from: kunci publik pemberi hibah (bawaan: yang tercetak di BAST dalam bundel)', "with --from: the grantor's public key (default: the one printed in the BAST inside the bundle)"))
+    .option('--fingerprint <fp>', L(lang, 'dengan --from: sidik jari kunci yang diharapkan, dari BAST bertanda tangan', 'with --from: the expected key fingerprint, from the signed BAST'))
     .option('--json', L(lang, 'keluaran JSON', 'JSON output'))
     .addHelpText('after', L(lang,
-      '\nContoh:\n  $ eoffice upgrade keluaran --dry-run\n  $ eoffice upgrade keluaran            # menampilkan rencana lalu bertanya\n  $ eoffice upgrade keluaran --yes --json\n  $ eoffice upgrade keluaran --continue # setelah konflik diselesaikan\n\nKode keluar: 0 mutakhir/berhasil, 1 konflik tersisa (atau dibatalkan), 2 kesalahan penggunaan/I/O (juga tanpa --yes bila bukan terminal).\n',
-      '\nExamples:\n  $ eoffice upgrade output --dry-run\n  $ eoffice upgrade output              # shows the plan, then asks\n  $ eoffice upgrade output --yes --json\n  $ eoffice upgrade output --continue   # after resolving conflicts\n\nExit codes: 0 up to date/upgraded, 1 conflicts remain (or declined), 2 usage/I/O error (also no --yes when not a terminal).\n'))
-    .action(async (dir: string, opts: { profile?: string; yes?: boolean; dryRun?: boolean; continue?: boolean; json?: boolean }) => {
+      '\nContoh:\n  $ eoffice upgrade keluaran --dry-run\n  $ eoffice upgrade keluaran            # menampilkan rencana lalu bertanya\n  $ eoffice upgrade keluaran --yes --json\n  $ eoffice upgrade keluaran --continue # setelah konflik diselesaikan\n  $ eoffice upgrade keluaran --from lebak-0.2.0.tar.gz --key hibah-ed25519.pub\n\nKode keluar: 0 mutakhir/berhasil, 1 konflik tersisa, dibatalkan, atau bundel ditolak (tidak sah, daerah lain), 2 kesalahan penggunaan/I/O (juga tanpa --yes bila bukan terminal).\n',
+      '\nExamples:\n  $ eoffice upgrade output --dry-run\n  $ eoffice upgrade output              # shows the plan, then asks\n  $ eoffice upgrade output --yes --json\n  $ eoffice upgrade output --continue   # after resolving conflicts\n  $ eoffice upgrade output --from lebak-0.2.0.tar.gz --key hibah-ed25519.pub\n\nExit codes: 0 up to date/upgraded, 1 conflicts remain, declined, or the bundle refused (not valid, another regency), 2 usage/I/O error (also no --yes when not a terminal).\n'))
+    .action(async (dir: string, opts: { profile?: string; yes?: boolean; dryRun?: boolean; continue?: boolean; json?: boolean; from?: string; key?: string; fingerprint?: string }) => {
       const { runUpgrade } = await import('../commands/upgrade.js');
       setExit(await runUpgrade(ctx, dir, opts));
     });
@@ -53,12 +56,15 @@ export function registerFleet(program: Command, ctx: CliContext, setExit: SetExi
     .argument('<dir...>', L(lang, 'folder armada atau pohon keluaran penerima', 'fleet folders or recipient output trees'))
     .option('-y, --yes', L(lang, 'terapkan tanpa bertanya', 'apply without asking'))
     .option('--dry-run', L(lang, 'tampilkan rencana saja', 'only show the plans'))
-    .option('--bundle <outdir>', L(lang, 'tulis bundel upgrade tersegel per penerima (tar.gz, SHA256SUMS, manifest)', 'write a sealed upgrade bundle per recipient (tar.gz, SHA256SUMS, manifest)'))
+    .option('--bundle <outdir>', L(lang, 'segel setiap penerima yang di-upgrade seperti grant pack (bundel bertanda tangan, diperiksa dengan grant verify); butuh --key', 'seal each upgraded recipient as grant pack does (a signed bundle that grant verify accepts); needs --key'))
+    .option('--key <private>', L(lang, 'kunci privat Ed25519 pemberi hibah (dari grant keygen)', "the grantor's Ed25519 private key (from grant keygen)"))
+    .option('--release <version>', L(lang, 'versi untuk tag hibah/<kode>/<versi> (bawaan: versi toolkit bila berubah, selain itu <versi>+upgrade.<digest>)', 'release for the tag hibah/<code>/<version> (default: the toolkit version when it changed, otherwise <version>+upgrade.<digest>)'))
+    .option('--ledger <file>', L(lang, 'buku catatan hibah: catat setiap bundel, tolak versi yang sudah pernah dihibahkan', 'the ledger of grants: record each bundle, refuse a release already granted'))
     .option('--json', L(lang, 'keluaran JSON', 'JSON output'))
     .addHelpText('after', L(lang,
-      '\nContoh:\n  $ eoffice fleet upgrade armada --dry-run\n  $ eoffice fleet upgrade armada --yes --bundle bundel\n\nKode keluar: 0 semua mutakhir atau di-upgrade, 1 ada penerima yang berhenti pada konflik, 2 kesalahan penggunaan.\n',
-      '\nExamples:\n  $ eoffice fleet upgrade fleet --dry-run\n  $ eoffice fleet upgrade fleet --yes --bundle bundles\n\nExit codes: 0 all current or upgraded, 1 a recipient stopped at conflicts, 2 usage error.\n'))
-    .action(async (dirs: string[], opts: { yes?: boolean; dryRun?: boolean; bundle?: string; json?: boolean }) => {
+      '\nContoh:\n  $ eoffice fleet upgrade armada --dry-run\n  $ eoffice fleet upgrade armada --yes --bundle bundel --key kunci/hibah-ed25519.key --ledger grants.yaml\n\nKode keluar: 0 semua mutakhir atau di-upgrade (dan disegel), 1 ada penerima yang berhenti pada konflik atau tidak dapat disegel, 2 kesalahan penggunaan (juga --bundle tanpa --key).\n',
+      '\nExamples:\n  $ eoffice fleet upgrade fleet --dry-run\n  $ eoffice fleet upgrade fleet --yes --bundle bundles --key keys/hibah-ed25519.key --ledger grants.yaml\n\nExit codes: 0 all current or upgraded (and sealed), 1 a recipient stopped at conflicts or could not be sealed, 2 usage error (also --bundle without --key).\n'))
+    .action(async (dirs: string[], opts: { yes?: boolean; dryRun?: boolean; bundle?: string; key?: string; release?: string; ledger?: string; json?: boolean }) => {
       const { runFleetUpgrade } = await import('../commands/fleet.js');
       setExit(await runFleetUpgrade(ctx, dirs, opts));
     });

@@ -1,12 +1,17 @@
 import { loadBlueprints } from '../blueprint/load.js';
 import type { CliContext } from '../cli/context.js';
 import { ExitCode, UsageError } from '../errors.js';
+import type { LockFile } from '../generate/lock.js';
 import { discoverRecipients, type Recipient } from '../fleet/discover.js';
-import { tarSealer, type SealedBundle, type UpgradeSealer } from '../fleet/bundle.js';
+import { grantSealer, type SealOutcome, type UpgradeSealer } from '../fleet/bundle.js';
+import { parsePrivateKey } from '../grant/keys.js';
+import { regionIndex } from '../region/decree.js';
 import { recipientStatus, type RecipientStatus, type StatusResult } from '../fleet/status.js';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { pick, type Lang } from '../i18n/lang.js';
 import { VERSION } from '../main.js';
-import { upgrade, type UpgradePlanned } from '../upgrade/upgrade.js';
+import { readLock, upgrade, type UpgradePlanned } from '../upgrade/upgrade.js';
 import { TEMPLATES_DIR } from './generate.js';
 import { planLines, planWithProgress, summaryOf } from './upgrade.js';
 import { confirmApply, type Confirm } from './upgrade-prompts.js';
@@ -71,10 +76,40 @@ export interface FleetUpgradeOptions {
   dryRun?: boolean;
   json?: boolean;
   bundle?: string;
+  /** The grantor's Ed25519 private key (file): required with --bundle. */
+  key?: string;
+  release?: string;
+  ledger?: string;
 }
 
 type Outcome =
-  | { name: string; state: 'current' | 'upgraded' | 'conflicts' | 'invalid'; plan?: UpgradePlanned; bundle?: SealedBundle; message?: string };
+  | { name: string; state: 'current' | 'upgraded' | 'conflicts' | 'invalid'; plan?: UpgradePlanned; previous?: LockFile; bundle?: SealOutcome; message?: string };
+
+/** The sealer for --bundle: grant pack with the grantor's key; every usage error before any write. */
+async function sealerFor(ctx: CliContext, opts: FleetUpgradeOptions): Promise<UpgradeSealer | undefined> {
+  const L = (id: string, en: string) => pick(ctx.lang, id, en);
+  if (!opts.bundle) {
+    if (opts.key || opts.release || opts.ledger) throw new UsageError(L('--key, --release dan --ledger hanya berlaku bersama --bundle', '--key, --release and --ledger only apply with --bundle'));
+    return undefined;
+  }
+  if (!opts.key) {
+    throw new UsageError(
+      L('--bundle membutuhkan --key: bundel tanpa tanda tangan tidak dapat dipercaya secara luring (penerima tidak dapat membuktikan asalnya)', '--bundle needs --key: an unsigned bundle cannot be trusted offline (the recipient cannot tell where it came from)'),
+      L('buat kunci dengan `eoffice grant keygen --out DIR`, lalu tambahkan --key DIR/hibah-ed25519.key', 'make a key with `eoffice grant keygen --out DIR`, then add --key DIR/hibah-ed25519.key'),
+    );
+  }
+  let privateKeyPem: string;
+  try {
+    privateKeyPem = await readFile(resolve(ctx.cwd, opts.key), 'utf8');
+    parsePrivateKey(privateKeyPem);
+  } catch (err) {
+    throw new UsageError(L(`kunci privat ${opts.key} tidak dapat dipakai (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, `the private key ${opts.key} cannot be used (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`), L('buat dengan `eoffice grant keygen --out DIR`', 'make one with `eoffice grant keygen --out DIR`'));
+  }
+  if (opts.release !== undefined && (!/^[0-9A-Za-z][0-9A-Za-z.+-]*$/.test(opts.release) || opts.release.includes('..') || opts.release.endsWith('.lock'))) {
+    throw new UsageError(L(`versi "${opts.release}" tidak dapat menjadi nama tag git`, `release "${opts.release}" cannot be part of a git tag name`));
+  }
+  return grantSealer({ privateKeyPem, lang: ctx.lang, region: regionIndex, ...(opts.release ? { release: opts.release } : {}), ...(opts.ledger ? { ledger: resolve(ctx.cwd, opts.ledger) } : {}) });
+}
 
 /**
  * `eoffice fleet upgrade DIR...`: plans every recipient, applies those that go through cleanly
@@ -82,7 +117,8 @@ type Outcome =
  * left untouched (run `eoffice upgrade` on each). Exit 0 when every recipient is current or
  * upgraded; 1 when any stopped; 2 for usage errors (a non-interactive run without --yes).
  */
-export async function runFleetUpgrade(ctx: CliContext, dirs: readonly string[], opts: FleetUpgradeOptions, templatesDir = TEMPLATES_DIR, confirm: Confirm = confirmApply, sealer: UpgradeSealer = tarSealer): Promise<number> {
+export async function runFleetUpgrade(ctx: CliContext, dirs: readonly string[], opts: FleetUpgradeOptions, templatesDir = TEMPLATES_DIR, confirm: Confirm = confirmApply, sealerOverride?: UpgradeSealer): Promise<number> {
+  const sealer = sealerOverride ?? (await sealerFor(ctx, opts));
   const recipients = await recipientsOf(ctx, dirs);
   const outcomes: Outcome[] = [];
   for (const r of recipients) {
@@ -91,7 +127,8 @@ export async function runFleetUpgrade(ctx: CliContext, dirs: readonly string[], 
       outcomes.push({ name: r.name, state: 'invalid', message: typeof planned === 'number' ? 'render' : planned.kind });
       continue;
     }
-    outcomes.push({ name: r.name, state: planned.conflicts.length > 0 ? 'conflicts' : planned.changes ? 'upgraded' : 'current', plan: planned });
+    const previous = (await readLock(r.tree))?.lock;
+    outcomes.push({ name: r.name, state: planned.conflicts.length > 0 ? 'conflicts' : planned.changes ? 'upgraded' : 'current', plan: planned, ...(previous ? { previous } : {}) });
   }
   const toApply = outcomes.filter((o) => o.state === 'upgraded');
   if (!opts.json) {
@@ -115,7 +152,7 @@ export async function runFleetUpgrade(ctx: CliContext, dirs: readonly string[], 
     if (applied) {
       for (const o of toApply) {
         await o.plan!.apply();
-        if (opts.bundle) o.bundle = await sealer.seal({ recipient: o.name, tree: o.plan!.out, lock: o.plan!.lock, outDir: opts.bundle });
+        if (opts.bundle && sealer) o.bundle = await sealer.seal({ recipient: o.name, tree: o.plan!.out, lock: o.plan!.lock, previous: o.previous, outDir: resolve(ctx.cwd, opts.bundle) });
       }
     }
   }
@@ -127,14 +164,19 @@ export async function runFleetUpgrade(ctx: CliContext, dirs: readonly string[], 
         name: o.name,
         state: o.state === 'upgraded' && !applied ? 'pending' : o.state,
         ...(o.plan ? { tree: o.plan.out, counts: o.plan.plan.counts, conflicts: o.plan.conflicts.map((c) => c.path) } : {}),
-        ...(o.bundle ? { bundle: o.bundle.dir, archiveSha256: o.bundle.archiveSha256 } : {}),
+        ...(o.bundle?.kind === 'sealed' ? { bundle: { file: o.bundle.bundle, sha256: o.bundle.sha256, release: o.bundle.release, tag: o.bundle.tag } } : {}),
+        ...(o.bundle?.kind === 'refused' ? { bundleRefused: o.bundle.reason } : {}),
       })),
     }, null, 2) + '\n');
   } else {
     if (applied) ctx.stdout(pick(ctx.lang, `${toApply.length} penerima di-upgrade\n`, `${toApply.length} recipients upgraded\n`));
-    for (const o of toApply) if (o.bundle) ctx.stdout(pick(ctx.lang, `bundel: ${o.bundle.dir}\n`, `bundle: ${o.bundle.dir}\n`));
+    for (const o of toApply) {
+      if (o.bundle?.kind === 'sealed') ctx.stdout(pick(ctx.lang, `${o.name}: bundel ${o.bundle.bundle} (tag ${o.bundle.tag})\n`, `${o.name}: bundle ${o.bundle.bundle} (tag ${o.bundle.tag})\n`));
+      if (o.bundle?.kind === 'refused') ctx.stderr(pick(ctx.lang, `${o.name}: tidak ada bundel: ${o.bundle.reason}\n`, `${o.name}: no bundle: ${o.bundle.reason}\n`));
+    }
     if (stopped.length > 0) ctx.stderr(pick(ctx.lang, `berhenti pada ${stopped.map((o) => o.name).join(', ')}: jalankan \`eoffice upgrade\` pada masing-masing\n`, `stopped at ${stopped.map((o) => o.name).join(', ')}: run \`eoffice upgrade\` on each\n`));
   }
   if (toApply.length > 0 && !applied && !opts.dryRun) return ExitCode.invalid;
-  return stopped.length > 0 ? ExitCode.invalid : ExitCode.ok;
+  const refused = toApply.some((o) => o.bundle?.kind === 'refused');
+  return stopped.length > 0 || refused ? ExitCode.invalid : ExitCode.ok;
 }

@@ -12,6 +12,11 @@ import { confirmApply, type Confirm } from './upgrade-prompts.js';
 
 export interface UpgradeCliOptions {
   profile?: string;
+  /** A sealed upgrade bundle (from `fleet upgrade --bundle`) to apply offline. */
+  from?: string;
+  /** With --from: the grantor's public key file, or the expected fingerprint. */
+  key?: string;
+  fingerprint?: string;
   yes?: boolean;
   dryRun?: boolean;
   json?: boolean;
@@ -41,17 +46,18 @@ export function summaryOf(p: UpgradePlanned, lang: CliContext['lang']): string {
     : `${c.create} created, ${c.update} updated, ${c.merge} merged, ${c.delete} deleted, ${c.keep} kept, ${c.unchanged} unchanged, ${c.conflict} conflicts`;
 }
 
-/** How the recipient settles what an upgrade left, in its words. */
-export function resolveHint(dir: string, lang: CliContext['lang']): string {
+/** How the recipient settles what an upgrade left, in its words; `again` is the command to run again. */
+export function resolveHint(dir: string, lang: CliContext['lang'], again = `eoffice upgrade ${dir}`): string {
   return lang === 'id'
-    ? `cara menyelesaikan: sunting berkas bertanda <<<<<<< (pilih isinya, hapus penandanya), lalu jalankan \`eoffice upgrade ${dir}\` lagi;\n` +
-        `  untuk konflik kunci YAML/JSON nilai setempat dipertahankan: ubah bila ingin nilai blueprint, lalu \`eoffice upgrade ${dir} --continue\`\n`
-    : `to resolve: edit the files marked with <<<<<<< (keep what you want, remove the markers), then run \`eoffice upgrade ${dir}\` again;\n` +
-        `  for YAML/JSON key conflicts the local value was kept: change it if you want the blueprint's, then run \`eoffice upgrade ${dir} --continue\`\n`;
+    ? `cara menyelesaikan: sunting berkas bertanda <<<<<<< (pilih isinya, hapus penandanya), lalu jalankan \`${again}\` lagi;\n` +
+        `  untuk konflik kunci YAML/JSON nilai setempat dipertahankan: ubah bila ingin nilai blueprint, lalu \`${again} --continue\`\n`
+    : `to resolve: edit the files marked with <<<<<<< (keep what you want, remove the markers), then run \`${again}\` again;\n` +
+        `  for YAML/JSON key conflicts the local value was kept: change it if you want the blueprint's, then run \`${again} --continue\`\n`;
 }
 
-export function planJson(p: UpgradePlanned, applied: boolean) {
+export function planJson(p: UpgradePlanned, applied: boolean, extra: Record<string, unknown> = {}) {
   return {
+    ...extra,
     out: p.out,
     profile: p.profile,
     blueprints: p.lock.blueprints.map(({ name, version }) => ({ name, version })),
@@ -96,6 +102,13 @@ export async function planWithProgress(ctx: CliContext, run: (p: Progress) => Pr
  * 2 for usage and I/O errors, among them a non-interactive run without --yes.
  */
 export async function runUpgrade(ctx: CliContext, dir: string, opts: UpgradeCliOptions, templatesDir = TEMPLATES_DIR, confirm: Confirm = confirmApply): Promise<number> {
+  if (opts.from !== undefined) {
+    const { runUpgradeFromBundle } = await import('./upgrade-from-bundle.js');
+    return runUpgradeFromBundle(ctx, dir, { ...opts, from: opts.from }, confirm);
+  }
+  if (opts.key !== undefined || opts.fingerprint !== undefined) {
+    throw new UsageError(pick(ctx.lang, '--key dan --fingerprint hanya berlaku bersama --from BUNDEL', '--key and --fingerprint only apply with --from BUNDLE'));
+  }
   const planned = await planWithProgress(
     ctx,
     (progress) =>
@@ -113,11 +126,19 @@ export async function runUpgrade(ctx: CliContext, dir: string, opts: UpgradeCliO
   );
   if (typeof planned === 'number') return planned;
   if (planned.kind !== 'planned') return reportNotPlanned(ctx, planned, dir);
+  return presentAndApply(ctx, dir, planned, opts, confirm);
+}
+
+/**
+ * The plan printed (or as JSON), then written on confirmation or --yes; shared by the re-rendering
+ * upgrade and the one from a bundle. `again` is the command that resumes after conflicts.
+ */
+export async function presentAndApply(ctx: CliContext, dir: string, planned: UpgradePlanned, opts: UpgradeCliOptions, confirm: Confirm, more: { again?: string; json?: Record<string, unknown> } = {}): Promise<number> {
   const conflicted = planned.conflicts.length > 0;
   const finish = (applied: boolean): number => {
-    if (opts.json) ctx.stdout(JSON.stringify(planJson(planned, applied), null, 2) + '\n');
+    if (opts.json) ctx.stdout(JSON.stringify(planJson(planned, applied, more.json), null, 2) + '\n');
     if (conflicted) {
-      if (!opts.json) ctx.stderr(resolveHint(dir, ctx.lang));
+      if (!opts.json) ctx.stderr(resolveHint(dir, ctx.lang, more.again));
       return ExitCode.invalid;
     }
     return ExitCode.ok;

@@ -1,67 +1,106 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LOCK_FILE, type LockFile } from '../generate/lock.js';
-import { SECRETS_FILE } from '../generate/secrets.js';
+import { UserError } from '../errors.js';
+import { sha256, type LockFile } from '../generate/lock.js';
+import { formatLeak } from '../grant/leaks.js';
+import { LedgerError, readLedger } from '../grant/ledger.js';
+import type { PackOptions } from '../grant/pack.js';
+import { pick, type Lang } from '../i18n/lang.js';
+import { parseYamlText } from '../profile/load.js';
+import type { RegionIndex } from '../region/decree.js';
 
-/** What a sealed upgrade bundle is made of: one folder per recipient. */
-export interface SealedBundle {
-  dir: string;
-  files: string[];
-  archiveSha256: string;
+/** What sealing one upgraded recipient gave: a grant bundle, or the reason it was refused. */
+export type SealOutcome =
+  | { kind: 'sealed'; bundle: string; sha256: string; release: string; tag: string }
+  | { kind: 'refused'; reason: string };
+
+export interface SealInput {
+  recipient: string;
+  /** The upgraded tree (already written). */
+  tree: string;
+  /** Its lock after the upgrade. */
+  lock: LockFile;
+  /** Its lock before the upgrade: tells whether the toolkit version moved. */
+  previous: LockFile | undefined;
+  outDir: string;
 }
 
-/**
- * The seam `fleet upgrade --bundle` seals through. Today a deterministic tar.gz with checksums and
- * a manifest; `grant pack` (git bundle, signed manifest, SBOM) can take its place behind the same call.
- */
+/** The seam `fleet upgrade --bundle` seals through (tests can count or fail calls). */
 export interface UpgradeSealer {
-  seal(input: { recipient: string; tree: string; lock: LockFile; outDir: string }): Promise<SealedBundle>;
-}
-
-const ARCHIVE = 'upgrade.tar.gz';
-const MANIFEST = 'manifest.json';
-const SUMS = 'SHA256SUMS';
-const hex = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
-
-async function treeFiles(tree: string): Promise<string[]> {
-  const entries = await readdir(tree, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(tree.length + 1).split('\\').join('/')).sort();
+  seal(input: SealInput): Promise<SealOutcome>;
 }
 
 /**
- * The upgraded tree as `upgrade.tar.gz` (sorted entries, fixed mtime, no owner names: the same
- * tree gives the same bytes), `manifest.json` (recipient, toolkit and blueprint versions, profile
- * digest, archive digest, no timestamp) and `SHA256SUMS` over both, which `sha256sum -c` checks
- * offline. Generated secrets never leave the tree: the secrets store and secret files are left out.
+ * The release (and so the tag `hibah/<code>/<release>`) of an upgrade bundle. It must never be the
+ * one of an earlier grant to the same recipient, or the recipient would hold two different commits
+ * under one tag. A first grant is tagged with the toolkit version by default, so:
+ * - `--release` when given;
+ * - the new toolkit version when this upgrade moved it (no earlier render of this tree was made by it);
+ * - otherwise the toolkit version with a build suffix derived from what was rendered (blueprint
+ *   versions and digests, profile digest): `0.1.0+upgrade.3fa2b1c9`. The same inputs give the same
+ *   release, different inputs a different one, and it never equals a plain version.
  */
-export const tarSealer: UpgradeSealer = {
-  async seal({ recipient, tree, lock, outDir }) {
-    const { create } = await import('tar');
-    const secret = new Set([SECRETS_FILE, ...Object.entries(lock.files).filter(([, f]) => f.secret).map(([p]) => p)]);
-    const files = (await treeFiles(tree)).filter((p) => !secret.has(p));
-    const dir = join(outDir, recipient.replaceAll('/', '_'));
-    const stage = `${dir}.partial`;
-    await rm(stage, { recursive: true, force: true });
-    await mkdir(stage, { recursive: true });
-    await create({ file: join(stage, ARCHIVE), cwd: tree, gzip: { level: 9 }, portable: true, mtime: new Date('2000-01-01T00:00:00Z'), noDirRecurse: true }, files);
-    const archiveSha256 = hex(await readFile(join(stage, ARCHIVE)));
-    const manifest = {
-      kind: 'EofficeUpgradeBundle',
-      version: 1,
-      recipient,
-      toolkit: lock.toolkit,
-      profile: lock.profile,
-      blueprints: lock.blueprints.map(({ name, version, digest }) => ({ name, version, digest })),
-      lock: `sha256:${hex(await readFile(join(tree, LOCK_FILE)))}`,
-      archive: { file: ARCHIVE, sha256: archiveSha256, files: files.length },
-      apply: 'sha256sum -c SHA256SUMS && tar -xzf upgrade.tar.gz -C <tree>',
-    };
-    const manifestText = JSON.stringify(manifest, null, 2) + '\n';
-    await writeFile(join(stage, MANIFEST), manifestText);
-    await writeFile(join(stage, SUMS), `${archiveSha256}  ${ARCHIVE}\n${hex(manifestText)}  ${MANIFEST}\n`);
-    await rm(dir, { recursive: true, force: true });
-    await rename(stage, dir);
-    return { dir, files: [ARCHIVE, MANIFEST, SUMS], archiveSha256 };
-  },
-};
+export function upgradeRelease(lock: LockFile, previous: LockFile | undefined, explicit?: string): string {
+  if (explicit) return explicit;
+  if (previous && previous.toolkit.version !== lock.toolkit.version) return lock.toolkit.version;
+  const inputs = JSON.stringify({ blueprints: lock.blueprints.map(({ name, version, digest }) => [name, version, digest]), profile: lock.profile.digest });
+  return `${lock.toolkit.version}+upgrade.${sha256(inputs).slice(0, 8)}`;
+}
+
+export interface GrantSealerOptions {
+  privateKeyPem: string;
+  release?: string;
+  ledger?: string;
+  lang: Lang;
+  region: () => RegionIndex;
+}
+
+/** The region code the tree's profile names, if it can be read (for the ledger check). */
+async function regionCodeOf(tree: string, lock: LockFile): Promise<string | undefined> {
+  const bytes = await readFile(join(tree, lock.profile.path)).catch(() => undefined);
+  if (!bytes) return undefined;
+  const loaded = parseYamlText(lock.profile.path, bytes, 'en');
+  return loaded.ok ? (loaded.doc.data as { regency?: { code?: string } }).regency?.code : undefined;
+}
+
+/**
+ * Seals an upgraded recipient exactly as `grant pack` does (signed manifest, tagged git bundle,
+ * SBOMs, BAST), so `grant verify` accepts it and `eoffice upgrade DIR --from BUNDLE` applies it.
+ * One bundle format for first grants and upgrades alike. A refusal (a leak, no `grant:` section,
+ * a release already in the ledger) concerns this recipient only and is returned, not thrown.
+ */
+export function grantSealer(opts: GrantSealerOptions): UpgradeSealer {
+  const L = (id: string, en: string) => pick(opts.lang, id, en);
+  return {
+    async seal({ recipient, tree, lock, previous, outDir }) {
+      const release = upgradeRelease(lock, previous, opts.release);
+      if (opts.ledger) {
+        const code = await regionCodeOf(tree, lock);
+        let granted: string[];
+        try {
+          granted = (await readLedger(opts.ledger)).grants.filter((g) => g.recipient.code === code).map((g) => g.version);
+        } catch (err) {
+          return { kind: 'refused', reason: err instanceof LedgerError ? err.message : L(`buku hibah ${opts.ledger} tidak dapat dibaca`, `cannot read the ledger ${opts.ledger}`) };
+        }
+        if (granted.includes(release)) {
+          return { kind: 'refused', reason: L(`versi ${release} sudah pernah dihibahkan ke penerima ini (${opts.ledger}); pilih --release lain`, `release ${release} was already granted to this recipient (${opts.ledger}); choose another --release`) };
+        }
+      }
+      await mkdir(outDir, { recursive: true });
+      const out = join(outDir, `${recipient.replaceAll('/', '_')}-${release}.tar.gz`);
+      const { pack } = await import('../grant/pack.js');
+      const packOpts: PackOptions = { dir: tree, out, privateKeyPem: opts.privateKeyPem, release, lang: opts.lang, region: opts.region, ...(opts.ledger ? { ledger: opts.ledger } : {}) };
+      try {
+        const r = await pack(packOpts);
+        if (r.kind === 'leaks') {
+          const n = r.findings.length;
+          return { kind: 'refused', reason: L(`ditolak pemeriksaan kebocoran (${n} temuan):\n`, `refused by the leak scan (${n} finding(s)):\n`) + r.findings.map((f) => `    ${formatLeak(f, opts.lang)}`).join('\n') };
+        }
+        return { kind: 'sealed', bundle: r.bundle, sha256: r.sha256, release, tag: r.manifest.source.tag };
+      } catch (err) {
+        if (err instanceof UserError) return { kind: 'refused', reason: err.message };
+        throw err;
+      }
+    },
+  };
+}

@@ -2,7 +2,7 @@
  * `grant pack`: from a generated tree to a sealed, verifiable bundle.
  *
  *   read the lock and the profile it names (digest must match) ─▶ stage the tree in a new git
- *   repository (its .gitignore applies; generated secrets never enter) ─▶ leak scan (stop here on
+ *   repository (its .gitignore applies; generated secrets never enter; of .eoffice/ only the base) ─▶ leak scan (stop here on
  *   any finding) ─▶ commit + annotated tag + git bundle ─▶ SBOMs, BAST and agreement (MD, DOCX)
  *   ─▶ SHA256SUMS ─▶ manifest.json ─▶ Ed25519 signature ─▶ tar.gz ─▶ ledger
  *
@@ -11,7 +11,7 @@
  *   profile/regency.yaml, docs/hibah/*.md|docx, sbom/<app>.cdx.json
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CheckFailed, UsageError } from '../errors.js';
@@ -143,7 +143,10 @@ export async function pack(opts: PackOptions): Promise<PackOutcome> {
       const reason = (err as Error).message.trim().split('\n')[0];
       throw new UsageError(L(`git gagal: ${reason}`, `git failed: ${reason}`), L('pack membutuhkan git di PATH', 'pack needs git on the PATH'));
     };
-    const entries = await stageTree(opts.dir, gitDir, home, ['.eoffice', ...secretFiles]).catch(gitFailed);
+    // Of `.eoffice/` only the stored base travels (the merge base of the recipient's later upgrades,
+    // see generate/base.ts); the secrets store and anything else there stay with the grantor.
+    const grantorOnly = (await readdir(join(opts.dir, '.eoffice')).catch(() => [] as string[])).filter((n) => n !== 'base').map((n) => `.eoffice/${n}`);
+    const entries = await stageTree(opts.dir, gitDir, home, [...grantorOnly, ...secretFiles]).catch(gitFailed);
     const links = entries.filter((e) => e.mode === '120000' || e.mode === '160000');
     if (links.length > 0) {
       throw new CheckFailed(L(`tautan simbolik atau submodul tidak dapat dihibahkan: ${links.map((e) => e.path).join(', ')}`, `symbolic links and submodules cannot be granted: ${links.map((e) => e.path).join(', ')}`));

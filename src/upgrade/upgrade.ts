@@ -52,7 +52,7 @@ export async function readExisting(path: string): Promise<ExistingFile | undefin
 }
 
 /** Every file under the stored base, by path relative to it. */
-async function listBase(out: string): Promise<string[]> {
+export async function listBase(out: string): Promise<string[]> {
   const root = join(out, BASE_DIR);
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(root.length + 1).split('\\').join('/'));
