@@ -72,6 +72,10 @@ export async function runUpgradeFromBundle(ctx: CliContext, dir: string, opts: U
       throw new CheckFailed(L(
         `bundel ${opts.from} untuk ${outcome.bundle.code} ${outcome.bundle.name}, sedangkan ${dir} milik ${outcome.local.code} ${outcome.local.name}; upgrade ditolak, tidak ada yang ditulis`,
         `bundle ${opts.from} is for ${outcome.bundle.code} ${outcome.bundle.name}, but ${dir} belongs to ${outcome.local.code} ${outcome.local.name}; upgrade refused, nothing written`));
+    case 'older':
+      throw new CheckFailed(L(
+        `bundel ${opts.from} membawa ${outcome.blueprint} ${outcome.bundle}, lebih lama daripada ${outcome.local} yang dipakai ${dir}; upgrade ditolak (bukan penurunan versi), tidak ada yang ditulis`,
+        `bundle ${opts.from} carries ${outcome.blueprint} ${outcome.bundle}, older than the ${outcome.local} that ${dir} runs; upgrade refused (no downgrades), nothing written`));
     case 'not-an-upgrade':
       throw new CheckFailed(L(`bundel ${opts.from} bukan bundel keluaran eoffice: ${outcome.path} tidak ada; tidak ada yang ditulis`, `bundle ${opts.from} is not an eoffice output bundle: ${outcome.path} is missing; nothing written`));
     case 'planned':

@@ -5,6 +5,7 @@
  * recipient's `.eoffice/base`, ours: the recipient's files). Nothing is rendered here, so neither
  * templates nor network are needed, and the recipient's secrets are never read or written.
  */
+import { compareVersions } from '../util/semver.js';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BASE_DIR, baseFilesOf, readBase } from '../generate/base.js';
@@ -43,6 +44,8 @@ export type BundleUpgradeOutcome =
   | { kind: 'no-profile'; profile: string }
   | { kind: 'other-regency'; bundle: { code: string; name: string }; local: { code: string; name: string } }
   | { kind: 'not-an-upgrade'; reason: 'no-lock' | 'missing-file'; path: string }
+  /** The bundle carries an older version of a blueprint than the tree has: a downgrade, refused. */
+  | { kind: 'older'; blueprint: string; bundle: string; local: string }
   | (UpgradePlanned & { manifest: GrantManifest; warnings: BundleWarning[] });
 
 const SOURCE = 'source/';
@@ -75,6 +78,11 @@ export async function upgradeFromBundle(opts: BundleUpgradeOptions): Promise<Bun
   const lockBytes = source.get(LOCK_FILE);
   const bundleLock = lockBytes ? parseLock(lockBytes.toString('utf8')) : undefined;
   if (!bundleLock) return { kind: 'not-an-upgrade', reason: 'no-lock', path: `${SOURCE}${LOCK_FILE}` };
+  // An old bundle applied to a newer tree would merge a downgrade, file by file: refuse it.
+  for (const b of bundleLock.blueprints) {
+    const mine = previous.blueprints.find((p) => p.name === b.name);
+    if (mine && compareVersions(b.version, mine.version) < 0) return { kind: 'older', blueprint: b.name, bundle: b.version, local: mine.version };
+  }
 
   const warnings: BundleWarning[] = [];
   const bundleProfile = files.get(PROFILE_FILE);

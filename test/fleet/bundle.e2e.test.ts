@@ -166,6 +166,16 @@ describe('upgrade --from BUNDLE (the recipient, offline, with the built binary)'
     expect(snapshotTree(join(BOJ, 'out'))).toEqual(before);
   });
 
+  it('refuses a bundle older than the tree (no downgrades), writing nothing (exit 1)', async () => {
+    // The fleet's Lebak runs the v2 blueprint since the fleet upgrade; its first grant carried v1.
+    const out = join(fleet, 'lebak', 'out');
+    const before = snapshotTree(out);
+    const r = await eoffice(['upgrade', out, '--from', join(work, 'hibah-lebak.tar.gz'), '--key', PUB, '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/carries t 1\.0\.0, older than the 2\.0\.0 that .* runs; upgrade refused \(no downgrades\), nothing written/);
+    expect(snapshotTree(out)).toEqual(before);
+  });
+
   it('shows the plan (--dry-run --json), applies it keeping every local edit, then is a no-op', async () => {
     const out = join(BOJ, 'out');
     const profileBefore = readFileSync(join(BOJ, 'regency.yaml'));
