@@ -138,6 +138,8 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
     env,
     ...overrides,
   };
+  if (!overrides.stdout) quietWhenReaderLeaves(process.stdout);
+  if (!overrides.stderr) quietWhenReaderLeaves(process.stderr);
   let code: number = ExitCode.ok;
   const program = buildProgram(ctx, (c) => (code = c));
   try {
@@ -155,4 +157,18 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
     }
     return handleError(err, ctx);
   }
+}
+
+/**
+ * `eoffice … | head` closes the pipe early: the rest of the output has no reader, which is no error
+ * of the user's (no stack trace), and the command still finishes what it started (a write, a swap).
+ */
+function quietWhenReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') {
+      stream.destroy();
+      return;
+    }
+    throw err;
+  });
 }

@@ -2,6 +2,7 @@
  * Runs the built bin/eoffice (dist/ is built by test/global-setup.ts) as a user would: its own Node
  * process, in a temporary working folder holding the profiles, with a clean environment.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -157,6 +158,19 @@ describe.concurrent('language', () => {
   it('lets --lang id win over an English locale, and LC_ALL over LANG', async () => {
     expect((await eoffice(['validate', '--lang', 'id', 'invalid.yaml'], { LANG: 'en_US.UTF-8' })).stderr).toMatch(/ galat /);
     expect((await eoffice(['validate', 'invalid.yaml'], { LANG: 'en_US.UTF-8', LC_ALL: 'id_ID.UTF-8' })).stderr).toMatch(/ galat /);
+  });
+});
+
+describe.concurrent('a reader that leaves early', () => {
+  it('`eoffice … | true` (the pipe closed before the output): exit 0, no stack trace', () => {
+    // `true` exits at once, so the whole output meets a closed pipe (EPIPE), as with `| head` on a long output.
+    const files = Array.from({ length: 3 }, () => join(dir, 'regency.yaml'));
+    for (const args of [['validate', '--format', 'json', ...files], ['--help']]) {
+      const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+      const r = spawnSync('bash', ['-c', `set -o pipefail; ${quoted} | true`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.status, args.join(' ')).toBe(0);
+    }
   });
 });
 
