@@ -8,18 +8,17 @@
 import { compareVersions } from '../util/semver.js';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BASE_DIR, baseFilesOf, readBase } from '../generate/base.js';
+import { BASE_DIR, baseFilesOf } from '../generate/base.js';
 import { LOCK_FILE, parseLock, serializeLock, sha256, type LockFile } from '../generate/lock.js';
-import type { ExistingFile } from '../generate/plan.js';
 import type { RenderedFile } from '../generate/rendered.js';
 import { recover, writeAtomically } from '../generate/sink-disk.js';
 import type { GrantManifest } from '../grant/manifest.js';
 import { PROFILE_FILE } from '../grant/manifest.js';
 import { readBundleFiles, verifyBundle, type VerifyReport } from '../grant/verify.js';
 import { parseYamlText } from '../profile/load.js';
-import { gitMergeFile, type TextMerger } from './merge-text.js';
-import { pendingConflicts, planUpgrade } from './plan-upgrade.js';
-import { listBase, readExisting, readLock, type UpgradePlanned } from './upgrade.js';
+import type { TextMerger } from './merge-text.js';
+import { pendingConflicts } from './plan-upgrade.js';
+import { planAgainstTree, readExisting, readLock, writesFiles, type UpgradePlanned } from './upgrade.js';
 
 export interface BundleUpgradeOptions {
   out: string;
@@ -104,29 +103,7 @@ export async function upgradeFromBundle(opts: BundleUpgradeOptions): Promise<Bun
     rendered.push({ ...common, content, mode: Number.parseInt(locked.mode, 8), secret: false });
   }
 
-  const existing = new Map<string, ExistingFile>();
-  for (const p of new Set([...rendered.map((f) => f.path), ...Object.keys(previous.files)])) {
-    const f = await readExisting(join(out, p));
-    if (f) existing.set(p, f);
-  }
-  const bases = new Map<string, Buffer>();
-  for (const f of rendered) {
-    const b = f.secret ? undefined : await readBase(out, f.path);
-    if (b) bases.set(f.path, b);
-  }
-  const versionOf = (lock: LockFile, name: string) => lock.blueprints.find((b) => b.name === name)?.version ?? '?';
-  const plan = await planUpgrade({
-    rendered,
-    existing,
-    bases,
-    previous,
-    resolved: opts.resolved === true,
-    merge: opts.merge ?? gitMergeFile,
-    labels: (path) => {
-      const bp = rendered.find((f) => f.path === path)?.blueprint ?? '';
-      return { local: `local ${path}`, base: `base ${bp} ${versionOf(previous, bp)}`, blueprint: `bundle ${manifest.grant.version} ${bp} ${versionOf(bundleLock, bp)}` };
-    },
-  });
+  const { plan, baseStale } = await planAgainstTree(out, rendered, previous, opts, (bp) => `bundle ${manifest.grant.version} ${bp} ${bundleLock.blueprints.find((b) => b.name === bp)?.version ?? '?'}`);
 
   // The lock of the new base: the bundle's, with hashes of what the bundle holds (a file the grantor
   // edited after rendering is the base as delivered) and the recipient's own profile path, since
@@ -141,10 +118,7 @@ export async function upgradeFromBundle(opts: BundleUpgradeOptions): Promise<Bun
   const lock: LockFile = { ...bundleRest, profile: { path: previous.profile.path, digest: bundleLock.profile.digest }, files: lockFiles, ...(pending.length > 0 ? { conflicts: pending } : {}) };
   const lockText = serializeLock(lock);
 
-  const wanted = new Set(rendered.filter((f) => !f.secret).map((f) => f.path));
-  const baseStale = rendered.some((f) => !f.secret && !bases.get(f.path)?.equals(f.content)) || (await listBase(out)).some((p) => !wanted.has(p));
-  const writes = plan.entries.some((e) => e.action === 'create' || e.action === 'update' || e.action === 'merge' || e.action === 'delete' || (e.action === 'conflict' && e.file !== undefined));
-  const changes = writes || baseStale || lockText !== found.text;
+  const changes = writesFiles(plan) || baseStale || lockText !== found.text;
   return {
     kind: 'planned',
     out,

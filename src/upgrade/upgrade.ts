@@ -5,6 +5,7 @@ import { step, type OnEvent } from '../generate/events.js';
 import { renderOutput, type RenderOutcome } from '../generate/generate.js';
 import { LOCK_FILE, parseLock, serializeLock, type LockFile } from '../generate/lock.js';
 import type { ExistingFile, Plan, PlanEntry } from '../generate/plan.js';
+import type { RenderedFile } from '../generate/rendered.js';
 import { SECRETS_FILE, serializeSecrets } from '../generate/secrets.js';
 import { recover, writeAtomically, type OwnFile } from '../generate/sink-disk.js';
 import type { Lang } from '../i18n/lang.js';
@@ -78,42 +79,15 @@ export async function upgrade(opts: UpgradeOptions): Promise<UpgradeOutcome> {
   const r = await renderOutput({ profile, out, lang: opts.lang, templatesDir: opts.templatesDir, toolkitVersion: opts.toolkitVersion, ...(opts.env ? { env: opts.env } : {}), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) });
   if (r.kind !== 'rendered') return r;
   const { rendered, previous } = r;
-  const versionOf = (lock: LockFile | undefined, name: string) => lock?.blueprints.find((b) => b.name === name)?.version;
 
-  const planned = await step(opts.onEvent, 'plan', async () => {
-    const existing = new Map<string, ExistingFile>();
-    for (const p of new Set([...rendered.map((f) => f.path), ...Object.keys(previous?.files ?? {})])) {
-      const f = await readExisting(join(out, p));
-      if (f) existing.set(p, f);
-    }
-    const bases = new Map<string, Buffer>();
-    for (const f of rendered) {
-      const b = f.secret ? undefined : await readBase(out, f.path);
-      if (b) bases.set(f.path, b);
-    }
-    const plan = await planUpgrade({
-      rendered,
-      existing,
-      bases,
-      previous,
-      resolved: opts.resolved === true,
-      merge: opts.merge ?? gitMergeFile,
-      labels: (path) => {
-        const bp = rendered.find((f) => f.path === path)?.blueprint ?? '';
-        return { local: `local ${path}`, base: `base ${bp} ${versionOf(previous, bp) ?? '?'}`, blueprint: `blueprint ${bp} ${versionOf(r.lock, bp) ?? '?'}` };
-      },
-    });
-    // The base is stale when any stored copy differs from the new render, or one is left over.
-    const wanted = new Set(rendered.filter((f) => !f.secret).map((f) => f.path));
-    const baseStale = rendered.some((f) => !f.secret && !bases.get(f.path)?.equals(f.content)) || (await listBase(out)).some((p) => !wanted.has(p));
-    return { plan, baseStale };
-  });
+  const planned = await step(opts.onEvent, 'plan', () =>
+    planAgainstTree(out, rendered, previous, opts, (bp) => `blueprint ${bp} ${versionOf(r.lock, bp) ?? '?'}`),
+  );
   const { plan, baseStale } = planned;
   const pending = pendingConflicts(plan);
   const lock: LockFile = { ...r.lock, ...(pending.length > 0 ? { conflicts: pending } : {}) };
   const lockText = serializeLock(lock);
-  const writes = plan.entries.some((e) => e.action === 'create' || e.action === 'update' || e.action === 'merge' || e.action === 'delete' || (e.action === 'conflict' && e.file !== undefined));
-  const changes = writes || baseStale || lockText !== r.previousLockText || r.created.length > 0;
+  const changes = writesFiles(plan) || baseStale || lockText !== r.previousLockText || r.created.length > 0;
   return {
     kind: 'planned',
     out,
@@ -131,4 +105,51 @@ export async function upgrade(opts: UpgradeOptions): Promise<UpgradeOutcome> {
       });
     },
   };
+}
+
+const versionOf = (lock: LockFile | undefined, name: string) => lock?.blueprints.find((b) => b.name === name)?.version;
+
+/**
+ * Reads the tree, its stored base and the files the last lock names, and merges the new render into
+ * them file by file: the planning step of `upgrade` and of `upgrade --from BUNDLE`. `theirs` labels
+ * the new side of a conflict (`blueprint eoffice 1.1.0`, `bundle 0.2.0 eoffice 1.1.0`). The base is
+ * stale when any stored copy differs from the new render, or one is left over.
+ */
+export async function planAgainstTree(
+  out: string,
+  rendered: readonly RenderedFile[],
+  previous: LockFile | undefined,
+  opts: { resolved?: boolean; merge?: TextMerger },
+  theirs: (blueprint: string) => string,
+): Promise<{ plan: Plan; baseStale: boolean }> {
+  const existing = new Map<string, ExistingFile>();
+  for (const p of new Set([...rendered.map((f) => f.path), ...Object.keys(previous?.files ?? {})])) {
+    const f = await readExisting(join(out, p));
+    if (f) existing.set(p, f);
+  }
+  const bases = new Map<string, Buffer>();
+  for (const f of rendered) {
+    const b = f.secret ? undefined : await readBase(out, f.path);
+    if (b) bases.set(f.path, b);
+  }
+  const plan = await planUpgrade({
+    rendered,
+    existing,
+    bases,
+    previous,
+    resolved: opts.resolved === true,
+    merge: opts.merge ?? gitMergeFile,
+    labels: (path) => {
+      const bp = rendered.find((f) => f.path === path)?.blueprint ?? '';
+      return { local: `local ${path}`, base: `base ${bp} ${versionOf(previous, bp) ?? '?'}`, blueprint: theirs(bp) };
+    },
+  });
+  const wanted = new Set(rendered.filter((f) => !f.secret).map((f) => f.path));
+  const baseStale = rendered.some((f) => !f.secret && !bases.get(f.path)?.equals(f.content)) || (await listBase(out)).some((p) => !wanted.has(p));
+  return { plan, baseStale };
+}
+
+/** Whether carrying out the plan writes or deletes any file of the tree. */
+export function writesFiles(plan: Plan): boolean {
+  return plan.entries.some((e) => e.action === 'create' || e.action === 'update' || e.action === 'merge' || e.action === 'delete' || (e.action === 'conflict' && e.file !== undefined));
 }
