@@ -6,6 +6,8 @@
 #   - openssl: throwaway certificates for `nginx -t`;
 #   - caddy: `caddy adapt` and `caddy validate` on the compose proxy (deploy/compose/Caddyfile);
 #   - systemd-analyze (package systemd): the backup timer's calendar and the units.
+# And what other tests drive: git (grant, upgrade, sources), unzip (reading the DOCX back), python3
+# (the pseudo-terminal that drives the `init` wizard).
 # kubectl (for `kubectl kustomize`) is not in Debian; when it is missing this script says so and
 # the tests fail under CI=true with the same message.
 # Idempotent and quiet: one line when everything is there. The packages' own services are not
@@ -21,13 +23,16 @@ have shellcheck || packages="$packages shellcheck"
 have openssl || packages="$packages openssl"
 have caddy || packages="$packages caddy"
 have systemd-analyze || packages="$packages systemd"
+have git || packages="$packages git"
+have unzip || packages="$packages unzip"
+have python3 || packages="$packages python3"
 
 if ! have kubectl; then
   echo "validators: kubectl is missing (not a Debian package); install it from the Kubernetes release for this machine" >&2
 fi
 
 if [ -z "$packages" ]; then
-  echo "validators: nginx, shellcheck, openssl, caddy and systemd-analyze already installed"
+  echo "validators: nginx, shellcheck, openssl, caddy, systemd-analyze, git, unzip and python3 already installed"
   exit 0
 fi
 
@@ -36,7 +41,7 @@ fi
 # shellcheck disable=SC2086 # the package list is meant to split
 apt_install validators $packages
 
-for tool in nginx shellcheck openssl caddy systemd-analyze; do
+for tool in nginx shellcheck openssl caddy systemd-analyze git unzip python3; do
   have "$tool" || { echo "validators: $tool still missing after installing" >&2; exit 1; }
 done
 echo "validators: ready"

@@ -150,7 +150,7 @@ function realKubectl(): string | undefined {
     execFileSync('kubectl', ['version', '--client'], { stdio: 'pipe' });
     return 'kubectl';
   } catch {
-    if (process.env.CI === 'true') throw new Error('kubectl is missing: scripts/install-validators.sh installs it');
+    if (process.env.CI === 'true') throw new Error('kubectl is missing (not a Debian package; scripts/install-validators.sh says so): install it from the Kubernetes release');
     console.warn('\n*** kubectl is not installed: the real deploy runs were NOT checked ***\n');
     return undefined;
   }
