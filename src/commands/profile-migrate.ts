@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import type { CliContext } from '../cli/context.js';
 import { CheckFailed, ExitCode, UsageError } from '../errors.js';
 import { pick } from '../i18n/lang.js';
+import { writeFileAtomically } from '../util/write-atomic.js';
 import { CURRENT_API_VERSION, MIGRATIONS, migrateDocument, migratedText } from '../profile/migrate/steps.js';
 
 export interface MigrateCliOptions {
@@ -13,17 +12,9 @@ export interface MigrateCliOptions {
   json?: boolean;
 }
 
-/** Same folder, then a rename: an interrupted write leaves the old profile whole. */
+/** An interrupted write leaves the old profile whole; the file keeps its mode. */
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const mode = (await stat(file)).mode & 0o777;
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { mode });
-    await rename(temp, file);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  await writeFileAtomically(file, text, { mode: (await stat(file)).mode & 0o777 });
 }
 
 /**

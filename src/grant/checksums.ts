@@ -2,11 +2,12 @@
  * `SHA256SUMS` in the format of GNU coreutils (`sha256sum -c SHA256SUMS` checks an extracted bundle
  * without eoffice): `<64 hex>  <path>`, one line per file, sorted by path in byte order.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../generate/lock.js';
 
 export const SUMS_FILE = 'SHA256SUMS';
 
-export const sha256Hex = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+/** Hex SHA-256, as SHA256SUMS writes it: the same digest the lock file records. */
+export const sha256Hex: (bytes: Uint8Array | string) => string = sha256;
 
 export const byteOrder = (a: string, b: string): number => (Buffer.compare(Buffer.from(a), Buffer.from(b)));
 

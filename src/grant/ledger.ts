@@ -4,9 +4,10 @@
  * `grant list` reads it. The file is rewritten whole through a temporary file and a rename, under a
  * lock file, so a crash or two packs at once never leave half an entry or lose one.
  */
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { writeFileAtomically } from '../util/write-atomic.js';
 
 export interface LedgerEntry {
   recipient: { code: string; name: string };
@@ -87,9 +88,7 @@ export async function appendLedger(file: string, entry: LedgerEntry): Promise<bo
     const ledger = await readLedger(file);
     if (ledger.grants.some((g) => g.tag === entry.tag && g.bundle?.sha256 === entry.bundle.sha256)) return false;
     ledger.grants.push(entry);
-    const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-    await writeFile(temp, serializeLedger(ledger));
-    await rename(temp, file);
+    await writeFileAtomically(file, serializeLedger(ledger));
     return true;
   } finally {
     await handle.close();

@@ -10,7 +10,6 @@
  *   manifest.json, manifest.json.sig, SHA256SUMS, source.bundle (git), source/ (the committed files),
  *   profile/regency.yaml, docs/hibah/*.md|docx, sbom/<app>.cdx.json
  */
-import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -259,7 +258,7 @@ export async function pack(opts: PackOptions): Promise<PackOutcome> {
       const e = err as NodeJS.ErrnoException;
       throw new UsageError(L(`bundel tidak dapat ditulis ke ${opts.out} (${e.code ?? e.message})`, `cannot write the bundle to ${opts.out} (${e.code ?? e.message})`));
     }
-    const digest = createHash('sha256').update(await readFile(out)).digest('hex');
+    const digest = sha256Hex(await readFile(out));
 
     let ledger: { file: string; added: boolean } | undefined;
     if (opts.ledger) {

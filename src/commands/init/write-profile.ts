@@ -1,5 +1,6 @@
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeFileAtomically } from '../../util/write-atomic.js';
 
 /**
  * Writes regency.yaml whole or not at all: a temporary file beside it, then a rename, which is
@@ -9,12 +10,5 @@ export async function writeProfileAtomically(path: string, text: string, options
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   if (options.backup) await copyFile(path, `${path}.bak`);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, text, { mode: 0o644 });
-    await rename(temp, path);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  await writeFileAtomically(path, text, { mode: 0o644 });
 }
