@@ -17,3 +17,6 @@ export function colorWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv)
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
+
+/** How a command's action hands its exit code back to `main` (commands never call process.exit). */
+export type SetExit = (code: number) => void;

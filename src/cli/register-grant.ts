@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { pick } from '../i18n/lang.js';
-import type { CliContext } from './context.js';
-
-export type SetExit = (code: number) => void;
+import type { CliContext, SetExit } from './context.js';
 
 /** `eoffice grant keygen | pack | verify | list`; each action loads its module only when it runs. */
 export function registerGrant(program: Command, ctx: CliContext, setExit: SetExit): void {

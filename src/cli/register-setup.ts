@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { pick } from '../i18n/lang.js';
-import type { CliContext } from './context.js';
-
-export type SetExit = (code: number) => void;
+import type { CliContext, SetExit } from './context.js';
 
 // Options are made with program.createOption, so this file imports only commander types.
 

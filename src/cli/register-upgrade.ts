@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { pick as L } from '../i18n/lang.js';
-import type { CliContext } from './context.js';
-
-export type SetExit = (code: number) => void;
+import type { CliContext, SetExit } from './context.js';
 
 export function registerUpgrade(program: Command, ctx: CliContext, setExit: SetExit): void {
   const { lang } = ctx;
