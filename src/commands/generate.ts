@@ -112,7 +112,14 @@ export async function runGenerate(ctx: CliContext, profile: string, opts: Genera
     if (!opts.json) {
       if (stale) {
         ctx.stderr((ctx.lang === 'id' ? `${opts.out} tidak sesuai dengan yang dihasilkan ${profile}:\n` : `${opts.out} is not what ${profile} generates:\n`) + planText(drift, ctx, false) + (lockDrift ? `${'lock'.padEnd(12)} eoffice.lock.json\n` : ''));
-        ctx.stderr(ctx.lang === 'id' ? `saran: jalankan \`eoffice generate ${profile} --out ${opts.out}\`\n` : `hint: run \`eoffice generate ${profile} --out ${opts.out}\`\n`);
+        // Files edited since the last generation are never overwritten by `generate`; `upgrade`
+        // keeps them through new versions, and `--check` goes on reporting them, since they are drift.
+        const edited = drift.some((e) => e.action === 'conflict');
+        ctx.stderr(edited
+          ? (ctx.lang === 'id'
+            ? `saran: berkas "konflik" diubah setempat dan tidak ditimpa generate. Untuk kembali ke hasil profil, hapus berkas itu lalu jalankan \`eoffice generate ${profile} --out ${opts.out}\`; untuk mempertahankannya, perbarui nanti dengan \`eoffice upgrade ${opts.out}\` (perubahan Anda digabung), dan --check akan tetap melaporkannya\n`
+            : `hint: the "conflict" files were edited locally and generate does not overwrite them. To go back to what the profile gives, delete them and run \`eoffice generate ${profile} --out ${opts.out}\`; to keep them, update later with \`eoffice upgrade ${opts.out}\` (your edits are merged), and --check will go on reporting them\n`)
+          : (ctx.lang === 'id' ? `saran: jalankan \`eoffice generate ${profile} --out ${opts.out}\`\n` : `hint: run \`eoffice generate ${profile} --out ${opts.out}\`\n`));
       } else {
         // Every file of the plan is up to date here, some perhaps with a mode only a checkout's umask changed.
         ctx.stdout(ctx.lang === 'id' ? `${opts.out} mutakhir (${plan.entries.length} berkas)\n` : `${opts.out} is up to date (${plan.entries.length} files)\n`);

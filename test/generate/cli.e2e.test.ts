@@ -2,7 +2,7 @@
  * `eoffice generate` as a user runs it: the built bin/eoffice on an example and on the fixture, in
  * temporary folders. Deterministic output, --check and --dry-run; no secret ever printed.
  */
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edited, set } from '../helpers/profile.js';
@@ -84,6 +84,18 @@ describe('eoffice generate (built bin)', () => {
     expect(drifted.stderr).toMatch(/^conflict\s+docs\/profil-daerah\.md\s/m);
     expect(drifted.stderr).toMatch(/^conflict\s+seed\/postgresql\/002-data\.sql\s/m);
     expect(drifted.stderr.match(/^(conflict|create|update|delete|keep)\s/gm)).toHaveLength(2);
-    expect(drifted.stderr).toMatch(/hint: run `eoffice generate/);
+    // Edited files are never overwritten by generate: the hint says how to go back, or to keep them.
+    expect(drifted.stderr).toContain(`hint: the "conflict" files were edited locally and generate does not overwrite them. To go back to what the profile gives, delete them and run \`eoffice generate ${FIXTURE} --out ${out}\``);
+    expect(drifted.stderr).toContain(`update later with \`eoffice upgrade ${out}\``);
+
+    // A file that is only missing is made again by generate: that is the hint then.
+    writeFileSync(join(out, 'docs/profil-daerah.md'), readFileSync(join(out, 'docs/profil-daerah.md'), 'utf8').replace('\nditambahkan tangan\n', ''));
+    writeFileSync(join(out, 'seed/postgresql/002-data.sql'), readFileSync(join(out, 'seed/postgresql/002-data.sql'), 'utf8').replace('insert', 'INSERT'));
+    rmSync(join(out, 'docs/opd/setda.md'));
+    const missing = await eoffice(['generate', FIXTURE, '--out', out, '--check'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^create\s+docs\/opd\/setda\.md\s/m);
+    expect(missing.stderr.match(/^(conflict|create|update|delete|keep)\s/gm)).toHaveLength(1);
+    expect(missing.stderr).toContain(`hint: run \`eoffice generate ${FIXTURE} --out ${out}\``);
   });
 });
