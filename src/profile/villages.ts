@@ -1,4 +1,4 @@
-import type { RegionIndex, VillageKind } from '../region/decree.js';
+import type { RegionIndex, VillageKind, VillageRecord } from '../region/decree.js';
 import { villageKindOf } from '../region/decree.js';
 import type { RegencyProfile, VillageOfficer } from './types.generated.js';
 
@@ -58,6 +58,34 @@ export function resolveVillages(profile: RegencyProfile, region: RegionIndex): R
       ...(detail?.d.postcode !== undefined ? { postcode: detail.d.postcode } : {}),
       source: detail ? ['villages', 'details', detail.i] : ['villages'],
     });
+  }
+  return out;
+}
+
+/**
+ * For a profile that lists its villages, the decree's record of each listed code, by index
+ * (undefined where the decree has no such village). A list in code order — as written by `init`
+ * and by the decree itself — is matched against the regency's own decree list in one merge walk,
+ * without a lookup in the national table per village; anything else falls back to that lookup.
+ */
+export function decreeRecordsOf(list: readonly { code: string }[], regencyCode: string, region: RegionIndex): (VillageRecord | undefined)[] {
+  const out: (VillageRecord | undefined)[] = new Array(list.length);
+  // Sorted by code (see RegionIndex.villagesOfRegency).
+  const decree = region.villagesOfRegency(regencyCode);
+  const prefix = regencyCode + '.';
+  let j = 0;
+  let highest = '';
+  for (let i = 0; i < list.length; i++) {
+    const code = list[i]!.code;
+    // Every decree code before j is below the highest code walked to, so below this one.
+    if (code > highest && code.startsWith(prefix)) {
+      highest = code;
+      while (j < decree.length && decree[j]!.code < code) j++;
+      out[i] = j < decree.length && decree[j]!.code === code ? decree[j] : undefined;
+      continue;
+    }
+    // Another regency's code, or out of order: looked up in the national table.
+    out[i] = region.villages.get(code);
   }
   return out;
 }

@@ -47,6 +47,7 @@ export interface RegionIndex {
   readonly villages: Map<string, VillageRecord>;
   districtsOf(regencyCode: string): DistrictRecord[];
   villagesOfDistrict(districtCode: string): VillageRecord[];
+  /** Every village of the regency, sorted by code. */
   villagesOfRegency(regencyCode: string): VillageRecord[];
 }
 
@@ -96,10 +97,12 @@ function load(): RegionIndex {
   }
 
   // Villages are 97% of the data: read on first use, in one pass, grouped by kecamatan only.
-  let villageData: { byCode: Map<string, VillageRecord>; byDistrict: Map<string, VillageRecord[]> } | undefined;
+  let villageData: { byDistrict: Map<string, VillageRecord[]> } | undefined;
+  // The national table by code is built on first use from the lists by kecamatan: validation
+  // matches a regency's villages against its own list and seldom needs it.
+  let byCode: Map<string, VillageRecord> | undefined;
   const villageTables = () => {
     if (villageData) return villageData;
-    const byCode = new Map<string, VillageRecord>();
     const byDistrict = new Map<string, VillageRecord[]>();
     // 83,762 rows: split by hand; only a few names are quoted and need the full CSV reader.
     const text = readFileSync(join(dir, 'villages.csv'), 'utf8');
@@ -123,7 +126,6 @@ function load(): RegionIndex {
         name = line.slice(b + 1);
       }
       const rec: VillageRecord = { code, districtCode: dcode, name, kind: villageKindOf(code) ?? 'desa' };
-      byCode.set(code, rec);
       if (dcode !== districtCode) {
         districtCode = dcode;
         district = byDistrict.get(dcode) ?? [];
@@ -131,7 +133,7 @@ function load(): RegionIndex {
       }
       district.push(rec);
     }
-    villageData = { byCode, byDistrict };
+    villageData = { byDistrict };
     return villageData;
   };
   const ofRegency = new Map<string, VillageRecord[]>();
@@ -140,7 +142,11 @@ function load(): RegionIndex {
     regencies,
     districts,
     get villages() {
-      return villageTables().byCode;
+      if (!byCode) {
+        byCode = new Map();
+        for (const list of villageTables().byDistrict.values()) for (const rec of list) byCode.set(rec.code, rec);
+      }
+      return byCode;
     },
     districtsOf: (code) => districtsByRegency.get(code) ?? [],
     villagesOfDistrict: (code) => villageTables().byDistrict.get(code) ?? [],
@@ -148,7 +154,8 @@ function load(): RegionIndex {
       let list = ofRegency.get(code);
       if (!list) {
         const byDistrict = villageTables().byDistrict;
-        list = (districtsByRegency.get(code) ?? []).flatMap((d) => byDistrict.get(d.code) ?? []);
+        // In code order, which the data already has; sorted anyway, as matching relies on it.
+        list = (districtsByRegency.get(code) ?? []).flatMap((d) => byDistrict.get(d.code) ?? []).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
         ofRegency.set(code, list);
       }
       return list;

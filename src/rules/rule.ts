@@ -1,6 +1,6 @@
 import type { Bilingual } from '../i18n/lang.js';
 import type { CalendarDate } from '../domain/calendar.js';
-import type { RegionIndex } from '../region/decree.js';
+import type { RegionIndex, VillageRecord } from '../region/decree.js';
 import type { ResolvedVillage } from '../profile/villages.js';
 import type { RegencyProfile } from '../profile/types.generated.js';
 import type { Severity } from '../validate/diagnostic.js';
@@ -27,6 +27,11 @@ export interface RuleContext {
   region: RegionIndex;
   /** The profile's villages with the decree's filled in; computed once, on first use. */
   villages(): readonly ResolvedVillage[];
+  /**
+   * When the profile lists its villages: the decree's record of each, by index into the list
+   * (undefined where the decree has no such code); computed once, on first use.
+   */
+  listedInDecree(): readonly (VillageRecord | undefined)[];
   today: CalendarDate;
   report(finding: Finding): void;
 }

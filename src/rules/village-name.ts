@@ -8,11 +8,12 @@ export const villageName: Rule = {
   id: 'village-name',
   severity: 'warning',
   description: t('Nama desa/kelurahan sesuai Kepmendagri 2025', 'Village names match the 2025 decree'),
-  check({ profile, region, report }) {
+  check({ profile, report, listedInDecree }) {
     const v = profile.villages;
     if (!Array.isArray(v)) return;
+    const records = listedInDecree();
     v.forEach((item, i) => {
-      const rec = region.villages.get(item.code);
+      const rec = records[i];
       if (rec && rec.name !== item.name && fold(rec.name) !== fold(item.name)) {
         report({
           path: ['villages', i, 'name'],

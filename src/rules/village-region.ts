@@ -6,7 +6,7 @@ export const villageRegion: Rule = {
   id: 'village-region',
   severity: 'error',
   description: t('Desa/kelurahan ada di Kepmendagri 2025 dan berada di daerah ini', 'Villages exist in the 2025 decree and lie in this regency'),
-  check({ profile, region, report }) {
+  check({ profile, region, report, listedInDecree }) {
     const v = profile.villages;
     const regency = profile.regency.code;
     if (!v || !region.regencies.has(regency)) return;
@@ -32,11 +32,11 @@ export const villageRegion: Rule = {
       }
     };
     if (Array.isArray(v)) {
-      const known = region.villages;
+      const records = listedInDecree();
       for (let i = 0; i < v.length; i++) {
         const code = v[i]!.code;
-        // The common case, a known village of this regency, costs one lookup and no allocation.
-        if (code.startsWith(prefix) && known.has(code)) continue;
+        // The common case, a known village of this regency, costs nothing more.
+        if (records[i] !== undefined && code.startsWith(prefix)) continue;
         checkCode(code, ['villages', i, 'code']);
       }
       return;

@@ -5,8 +5,8 @@ import { loadYamlFile, parseYamlText, type SourceDocument } from '../profile/loa
 import { CURRENT_API_VERSION, OUTDATED_API_VERSIONS } from '../profile/migrate/versions.js';
 import { checkSchema } from '../profile/schema.js';
 import type { RegencyProfile } from '../profile/types.generated.js';
-import { resolveVillages, type ResolvedVillage } from '../profile/villages.js';
-import { regionIndex, type RegionIndex } from '../region/decree.js';
+import { decreeRecordsOf, resolveVillages, type ResolvedVillage } from '../profile/villages.js';
+import { regionIndex, type RegionIndex, type VillageRecord } from '../region/decree.js';
 import { RULES } from '../rules/index.js';
 import type { Finding, Rule } from '../rules/rule.js';
 import { isValid, markSensitive, pointer, type Diagnostic, type FileResult } from './diagnostic.js';
@@ -59,6 +59,8 @@ export function validateDocument(doc: SourceDocument, options: ValidateOptions):
   const profile = doc.data as RegencyProfile;
   const region = options.region ?? regionIndex();
   let villages: ResolvedVillage[] | undefined;
+  let listed: (VillageRecord | undefined)[] | undefined;
+  const listedInDecree = () => (listed ??= Array.isArray(profile.villages) ? decreeRecordsOf(profile.villages, profile.regency.code, region) : []);
   const diagnostics: Diagnostic[] = [];
   const today = todayOf(options.today ?? new Date());
   for (const rule of options.rules ?? RULES) {
@@ -78,7 +80,7 @@ export function validateDocument(doc: SourceDocument, options: ValidateOptions):
       diagnostics.push(f.sensitive ? markSensitive(d) : d);
     };
     try {
-      rule.check({ profile, region, today, report, villages: () => (villages ??= resolveVillages(profile, region)) });
+      rule.check({ profile, region, today, report, villages: () => (villages ??= resolveVillages(profile, region)), listedInDecree });
     } catch (err) {
       // A rule that throws is a bug in eoffice, not in the profile; say so without losing the rest.
       diagnostics.push({
