@@ -29,6 +29,8 @@ const DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
 const JSON_ESCAPES = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 const MAX_DEPTH = 100;
 
+const MAX_KEYS = 4096;
+
 class GiveUp extends Error {}
 const giveUp = (): never => {
   throw new GiveUp();
@@ -52,7 +54,7 @@ class Reader {
   private end = 0;
   private indent = -1;
   private depth = 0;
-  private readonly keys = new KeyTable();
+  private readonly keys = KEYS;
 
   constructor(text: string) {
     this.text = text;
@@ -180,12 +182,14 @@ function keyEnd(s: string, from: number, end: number): number {
 }
 
 /**
- * The keys met so far, as the engine's own (internalized) strings, found by the hash keyEnd leaves.
+ * The keys met so far (in this process), as the engine's own (internalized) strings, found by the
+ * hash keyEnd leaves.
  * A profile repeats a few dozen keys hundreds of thousands of times; taking a slice of the line
  * for each and checking it would cost more than all the rest of the reading.
  */
 class KeyTable {
   private readonly byHash = new Map<number, string[]>();
+  private size = 0;
 
   /** The key at s[from, end), or gives up when it is not a plain word read as itself. */
   take(s: string, from: number, end: number, hash: number): string {
@@ -198,8 +202,12 @@ class KeyTable {
     if (!KEY.test(key) || NOT_KEYS.has(key)) giveUp();
     // A key of a literal object is internalized: the one the objects built here will share.
     const own = Object.keys({ [key]: 0 })[0]!;
-    if (candidates) candidates.push(own);
-    else this.byHash.set(hash, [own]);
+    // Bounded: a file of made-up keys must not grow it without end (past the bound, keys are sliced).
+    if (this.size < MAX_KEYS) {
+      this.size++;
+      if (candidates) candidates.push(own);
+      else this.byHash.set(hash, [own]);
+    }
     return own;
   }
 }
@@ -305,6 +313,9 @@ function flow(v: string, close: number, keys: KeyTable): unknown {
     if (i >= end || v.charCodeAt(i) === 44) giveUp();
   }
 }
+
+/** Shared by every text read in this process: profiles repeat the same keys. */
+const KEYS = new KeyTable();
 
 /** Characters that cannot start a plain scalar (or that js-yaml reads specially there). */
 const INDICATOR = new Uint8Array(128);
