@@ -154,8 +154,9 @@ function load(): RegionIndex {
       let list = ofRegency.get(code);
       if (!list) {
         const byDistrict = villageTables().byDistrict;
-        // In code order, which the data already has; sorted anyway, as matching relies on it.
-        list = (districtsByRegency.get(code) ?? []).flatMap((d) => byDistrict.get(d.code) ?? []).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+        list = (districtsByRegency.get(code) ?? []).flatMap((d) => byDistrict.get(d.code) ?? []);
+        // In code order, which the data already has; sorted if not, as matching relies on it.
+        if (!list.every((v, i) => i === 0 || list![i - 1]!.code < v.code)) list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
         ofRegency.set(code, list);
       }
       return list;

@@ -14,6 +14,17 @@ const SECRET_VALUE: Array<[RegExp, string]> = [
   [/^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i, 'password in a URL'],
 ];
 
+/** Whether each key met so far names a secret; keys repeat across a batch of profiles. Bounded. */
+const secretKeys = new Map<string, boolean>();
+const isSecretKey = (key: string): boolean => {
+  let known = secretKeys.get(key);
+  if (known === undefined) {
+    known = SECRET_KEY.test(key);
+    if (secretKeys.size < 4096) secretKeys.set(key, known);
+  }
+  return known;
+};
+
 /** Secrets appear only as references (`env:NAME`, `file:PATH`), never as values. */
 export const secretReference: Rule = {
   id: 'secret-reference',
@@ -23,12 +34,6 @@ export const secretReference: Rule = {
     // One mutable path for the whole walk: a national profile has ~10^5 values, and copying the
     // path at each of them cost more than the checks.
     const path: Segment[] = [];
-    const secretKey = new Map<string, boolean>();
-    const isSecretKey = (key: string) => {
-      let known = secretKey.get(key);
-      if (known === undefined) secretKey.set(key, (known = SECRET_KEY.test(key)));
-      return known;
-    };
     // A string is checked where it stands, with the path built only for a finding: most of a
     // national profile's ~10^5 values are short strings in lists of villages.
     const checkValue = (value: string, last: string | number) => {
@@ -61,7 +66,9 @@ export const secretReference: Rule = {
         return;
       }
       const record = node as Record<string, unknown>;
-      for (const key in record) {
+      const keys = Object.keys(record);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
         const value = record[key];
         if (typeof value === 'string') {
           if (isSecretKey(key) && !REFERENCE.test(value)) {
