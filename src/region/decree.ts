@@ -109,21 +109,24 @@ function load(): RegionIndex {
     let at = text.indexOf('\n') + 1;
     let district: VillageRecord[] = [];
     let districtCode = '';
+    let quote = text.indexOf('"', at);
     while (at < text.length) {
       let end = text.indexOf('\n', at);
       if (end < 0) end = text.length;
-      const line = text.charCodeAt(end - 1) === 13 ? text.slice(at, end - 1) : text.slice(at, end);
+      const lineEnd = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const from = at;
       at = end + 1;
-      if (line === '') continue;
+      if (lineEnd === from) continue;
       let code: string, dcode: string, name: string;
-      if (line.includes('"')) {
-        [code, dcode, name] = parseCsvLines(line)[0] as [string, string, string];
+      if (quote >= 0 && quote < lineEnd) {
+        [code, dcode, name] = parseCsvLines(text.slice(from, lineEnd))[0] as [string, string, string];
+        quote = text.indexOf('"', lineEnd);
       } else {
-        const a = line.indexOf(',');
-        const b = line.indexOf(',', a + 1);
-        code = line.slice(0, a);
-        dcode = line.slice(a + 1, b);
-        name = line.slice(b + 1);
+        const a = text.indexOf(',', from);
+        const b = text.indexOf(',', a + 1);
+        code = text.slice(from, a);
+        dcode = text.slice(a + 1, b);
+        name = text.slice(b + 1, lineEnd);
       }
       const rec: VillageRecord = { code, districtCode: dcode, name, kind: villageKindOf(code) ?? 'desa' };
       if (dcode !== districtCode) {

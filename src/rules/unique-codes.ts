@@ -11,6 +11,17 @@ export const uniqueCodes: Rule = {
     // Values and their paths are given as a count and two accessors, not as arrays of objects: a
     // national profile lists ~10^3 villages per regency, and the allocations cost more than the check.
     const once = (label: Bilingual, count: number, valueAt: (i: number) => string | undefined, pathAt: (i: number) => (string | number)[], fold?: (s: string) => string) => {
+      // Values in strictly rising order (village codes as written by `init` and by the decree)
+      // cannot repeat: one comparison each, instead of hashing them all into a table.
+      if (!fold) {
+        let rising = true;
+        for (let i = 1; i < count && rising; i++) {
+          const a = valueAt(i - 1);
+          const b = valueAt(i);
+          rising = a !== undefined && b !== undefined && a < b;
+        }
+        if (rising) return;
+      }
       const first = new Map<string, number>();
       for (let i = 0; i < count; i++) {
         const value = valueAt(i);

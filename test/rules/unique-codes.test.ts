@@ -29,6 +29,11 @@ describe('unique-codes', () => {
     expectFinding(RULE, [set(['villages'], [village, { code: '32.79.01.2004', name: 'Cibeureum' }, { ...village }])], { severity: 'error', path: '/villages/2/code', mentions: ['kode desa', '32.79.01.2003', '/villages/0/code'] });
   });
 
+  it('reports a duplicate village in a list otherwise in rising order (adjacent repeats are not rising)', () => {
+    const list = ['32.79.01.2001', '32.79.01.2002', '32.79.01.2002', '32.79.01.2003'].map((code) => ({ code, name: 'Desa' }));
+    expectFinding(RULE, [set(['villages'], list)], { severity: 'error', path: '/villages/2/code', mentions: ['kode desa', '32.79.01.2002', '/villages/1/code'] });
+  });
+
   it('reports a village detailed twice', () => {
     expectFinding(RULE, [add(['villages', 'details'], { code: '32.79.01.2003', head: 'Ujang' })], { severity: 'error', path: '/villages/details/1/code', mentions: ['32.79.01.2003', '/villages/details/0/code'] });
   });
