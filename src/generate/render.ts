@@ -108,7 +108,8 @@ export function renderBlueprints(
       let body: ((ctx: object) => string) | undefined;
       let when: ((ctx: object) => string) | undefined;
       try {
-        pathTemplate = renderer.compile(logical, `${name}:${file.path} (path)`);
+        // A name without a mustache renders to itself: no template call per file and item.
+        pathTemplate = logical.includes('{{') ? renderer.compile(logical, `${name}:${file.path} (path)`) : () => logical;
         body = isTemplate ? renderer.compile(file.bytes.toString('utf8'), `${name}:${file.path}`) : undefined;
         when = rule.when ? renderer.compile(`{{#if ${rule.when}}}1{{/if}}`, `${name}:${file.path} (when)`) : undefined;
       } catch (err) {
