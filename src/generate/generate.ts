@@ -47,15 +47,24 @@ const toPosix = (p: string) => p.split(sep).join('/');
 
 // Synchronous inside: an output tree is a few hundred small files, and a thread-pool round trip per
 // stat and read made `--check` wait more than it worked.
+// A missing file is answered without an exception (creating one costs more than the stat).
 async function readIfFile(path: string): Promise<ExistingFile | undefined> {
   let st;
   try {
-    st = statSync(path);
+    st = statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
-  if (!st.isFile()) return undefined;
+  if (!st?.isFile()) return undefined;
   return { content: readFileSync(path), mode: st.mode & 0o777 };
+}
+
+function outputFolderMayExist(out: string): boolean {
+  try {
+    return statSync(out, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return true;
+  }
 }
 
 function gitignore(files: readonly RenderedFile[]): RenderedFile {
@@ -239,6 +248,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
   const existing = new Map<string, ExistingFile>();
   const plan = await step(onEvent, 'plan', async () => {
     const paths = new Set([...rendered.map((f) => f.path), ...Object.keys(previous?.files ?? {})]);
+    // A first generation (no output folder yet): nothing to read.
+    if (!outputFolderMayExist(out)) paths.clear();
     for (const p of paths) {
       const f = await readIfFile(join(out, p));
       if (f) existing.set(p, f);
