@@ -73,6 +73,7 @@ const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 class RowBuilder {
   readonly rows: SeedRows;
   private readonly tables = new Map<SeedTableName, SeedTable>(SEED_TABLES.map((t) => [t.name, t]));
+  private readonly columnNames = new Map<SeedTableName, ReadonlySet<string>>(SEED_TABLES.map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));
   private readonly keys = new Map<SeedTableName, Map<string, string>>();
   constructor(private readonly lang: Lang) {
     this.rows = Object.fromEntries(SEED_TABLES.map((t) => [t.name, []])) as unknown as SeedRows;
@@ -87,44 +88,47 @@ class RowBuilder {
     const def = this.tables.get(table)!;
     for (const col of def.columns) {
       const v = row[col.name];
-      const where = `${table}.${col.name} (${pointer})`;
+      // Built only for a message: most rows have nothing wrong.
+      const where = () => `${table}.${col.name} (${pointer})`;
       if (v === undefined || (v === null && !col.nullable)) {
-        this.fail(pointer, `${where}: nilai wajib tidak ada`, `${where}: a required value is missing`);
+        this.fail(pointer, `${where()}: nilai wajib tidak ada`, `${where()}: a required value is missing`);
       }
       if (v === null) continue;
       if (col.type.kind === 'int') {
         if (typeof v !== 'number' || !Number.isSafeInteger(v) || Math.abs(v) > 2_147_483_647) {
-          this.fail(pointer, `${where}: bukan bilangan bulat 32-bit: ${String(v)}`, `${where}: not a 32-bit integer: ${String(v)}`);
+          this.fail(pointer, `${where()}: bukan bilangan bulat 32-bit: ${String(v)}`, `${where()}: not a 32-bit integer: ${String(v)}`);
         }
         continue;
       }
       if (typeof v !== 'string') {
-        this.fail(pointer, `${where}: bukan teks`, `${where}: not text`);
+        this.fail(pointer, `${where()}: bukan teks`, `${where()}: not text`);
       }
       if (v.includes('\0')) {
         this.fail(
           pointer,
-          `${where}: memuat karakter NUL (\\0), yang tidak dapat disimpan PostgreSQL; hapus dari profil`,
-          `${where}: contains a NUL character (\\0), which PostgreSQL cannot store; remove it from the profile`,
+          `${where()}: memuat karakter NUL (\\0), yang tidak dapat disimpan PostgreSQL; hapus dari profil`,
+          `${where()}: contains a NUL character (\\0), which PostgreSQL cannot store; remove it from the profile`,
         );
       }
       if (LONE_SURROGATE.test(v)) {
         this.fail(
           pointer,
-          `${where}: memuat surrogate UTF-16 tanpa pasangan, yang tidak dapat ditulis sebagai UTF-8`,
-          `${where}: contains a lone UTF-16 surrogate, which cannot be written as UTF-8`,
+          `${where()}: memuat surrogate UTF-16 tanpa pasangan, yang tidak dapat ditulis sebagai UTF-8`,
+          `${where()}: contains a lone UTF-16 surrogate, which cannot be written as UTF-8`,
         );
       }
+      // Counted only when the UTF-16 length could exceed the limit (characters ≤ code units ≤ bytes).
       if (col.type.kind === 'key') {
-        if ([...v].length > col.type.length) {
-          this.fail(pointer, `${where}: lebih dari ${col.type.length} karakter`, `${where}: longer than ${col.type.length} characters`);
+        if (v.length > col.type.length && [...v].length > col.type.length) {
+          this.fail(pointer, `${where()}: lebih dari ${col.type.length} karakter`, `${where()}: longer than ${col.type.length} characters`);
         }
-      } else if (Buffer.byteLength(v, 'utf8') > MAX_TEXT_BYTES) {
-        this.fail(pointer, `${where}: lebih dari ${MAX_TEXT_BYTES} bita`, `${where}: longer than ${MAX_TEXT_BYTES} bytes`);
+      } else if (v.length * 3 > MAX_TEXT_BYTES && Buffer.byteLength(v, 'utf8') > MAX_TEXT_BYTES) {
+        this.fail(pointer, `${where()}: lebih dari ${MAX_TEXT_BYTES} bita`, `${where()}: longer than ${MAX_TEXT_BYTES} bytes`);
       }
     }
+    const columns = this.columnNames.get(table)!;
     for (const name of Object.keys(row)) {
-      if (!def.columns.some((c) => c.name === name)) throw new Error(`seed table ${table} has no column ${name}`);
+      if (!columns.has(name)) throw new Error(`seed table ${table} has no column ${name}`);
     }
     const k = def.primaryKey.map((c) => String(row[c])).join('\u0001');
     let seen = this.keys.get(table);
