@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { loadYamlFile } from '../profile/load.js';
 import { checkJsonSchema } from '../profile/schema.js';
+import { statIfAny } from '../util/fs.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import type { Blueprint, BlueprintFile, BlueprintManifest } from './manifest.js';
 
@@ -50,21 +51,13 @@ const SETTLED_MS = 3000;
 
 const signatureOf = (path: string, s: Stats) => `${path}\0${s.ino}\0${s.size}\0${s.mode}\0${s.mtimeMs}\0${s.ctimeMs}`;
 
-const statOf = (path: string): Stats | undefined => {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-};
-
 /** Reads and checks one blueprint folder; a broken manifest is reported like a broken profile. */
 export async function loadBlueprint(dir: string, lang: Lang): Promise<BlueprintLoad> {
   const file = join(dir, 'blueprint.yaml');
   const started = Date.now();
-  const manifestStats = statOf(file);
+  const manifestStats = statIfAny(file);
   const filesDir = join(dir, 'files');
-  const listFiles = () => (statOf(filesDir)?.isDirectory() ? list(filesDir) : []);
+  const listFiles = () => (statIfAny(filesDir)?.isDirectory() ? list(filesDir) : []);
   let listed: Listed[] | undefined;
   try {
     listed = listFiles();
@@ -112,7 +105,7 @@ export async function loadBlueprints(templatesDir: string, lang: Lang): Promise<
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const out: BlueprintLoad[] = [];
   for (const name of dirs) {
-    if (statSync(join(templatesDir, name, 'blueprint.yaml'), { throwIfNoEntry: false })?.isFile()) {
+    if (statIfAny(join(templatesDir, name, 'blueprint.yaml'))?.isFile()) {
       out.push(await loadBlueprint(join(templatesDir, name), lang));
     }
   }

@@ -47,9 +47,11 @@ export async function loadYamlFile(file: string, lang: Lang): Promise<LoadResult
 }
 
 export type TextResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+/** A file's text, with the bytes it was decoded from. */
+export type FileTextResult = { ok: true; text: string; bytes: Buffer } | { ok: false; diagnostics: Diagnostic[] };
 
 /** The file's text, or why it is not a profile-sized UTF-8 text file (missing, a directory, binary…). */
-export async function readProfileText(file: string, lang: Lang): Promise<TextResult> {
+export async function readProfileText(file: string, lang: Lang): Promise<FileTextResult> {
   let size: number;
   try {
     const st = await stat(file);
@@ -72,7 +74,8 @@ export async function readProfileText(file: string, lang: Lang): Promise<TextRes
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, diagnostics: [problem('file-unreadable', lang, undefined, { reason: code ?? String(err) })] };
   }
-  return decodeProfileText(bytes, lang);
+  const text = decodeProfileText(bytes, lang);
+  return text.ok ? { ...text, bytes } : text;
 }
 
 /** Decodes and parses; exported for tests and for profiles that do not come from disk. */
