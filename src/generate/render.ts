@@ -56,6 +56,19 @@ function safeOutputPath(path: string): boolean {
   return path !== '' && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
+/**
+ * A template's text, decoded once per file object: loaded blueprints are shared and read-only
+ * (blueprint/load.ts), and the same string each time is also looked up in the compile cache
+ * without hashing the whole text again.
+ */
+const texts = new WeakMap<Readonly<BlueprintFile>, string>();
+
+function textOf(file: Readonly<BlueprintFile>): string {
+  let text = texts.get(file);
+  if (text === undefined) texts.set(file, (text = file.bytes.toString('utf8')));
+  return text;
+}
+
 const collection = (model: TemplateModel, each: NonNullable<FileRule['each']>): readonly unknown[] => model[each];
 
 /**
@@ -98,7 +111,7 @@ export function renderBlueprints(
       const rule = ruleFor(logical, bp.manifest.files);
       const fail = (err: unknown) => {
         const stage = err instanceof TemplateError ? / \((path|when)\)$/.exec(err.template)?.[1] : undefined;
-        const pos = positionOf(err, stage === 'path' ? logical : stage === 'when' ? undefined : file.bytes.toString('utf8'));
+        const pos = positionOf(err, stage === 'path' ? logical : stage === 'when' ? undefined : textOf(file));
         // One problem per place, not one per item of an `each` rule.
         if (!problems.some((p) => p.blueprint === name && p.template === file.path && p.line === pos.line && p.column === pos.column && p.message === pos.message)) {
           problems.push({ blueprint: name, template: file.path, ...pos });
@@ -110,7 +123,7 @@ export function renderBlueprints(
       try {
         // A name without a mustache renders to itself: no template call per file and item.
         pathTemplate = logical.includes('{{') ? renderer.compile(logical, `${name}:${file.path} (path)`) : () => logical;
-        body = isTemplate ? renderer.compile(file.bytes.toString('utf8'), `${name}:${file.path}`) : undefined;
+        body = isTemplate ? renderer.compile(textOf(file), `${name}:${file.path}`) : undefined;
         when = rule.when ? renderer.compile(`{{#if ${rule.when}}}1{{/if}}`, `${name}:${file.path} (when)`) : undefined;
       } catch (err) {
         fail(err);
