@@ -69,25 +69,25 @@ function definer(hb: HandlebarsInstance, redact: (text: string) => string): Defi
   return (name, arity, hashKeys, impl) => {
     hb.registerHelper(name, function (this: unknown, ...all: unknown[]) {
       const options = all.pop() as CallOptions;
-      const location: TemplateLocation | undefined = options.loc
-        ? { line: options.loc.start.line, column: options.loc.start.column + 1 }
-        : undefined;
+      // Where the call is, worked out only for an error: helpers run thousands of times per generation.
+      const location = (): TemplateLocation | undefined => (options.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : undefined);
       const fail = (detail: string): never => {
-        throw new HelperError(name, redact(detail), location);
+        throw new HelperError(name, redact(detail), location());
       };
       if (all.length < arity.min || all.length > arity.max) {
         const wanted = arity.min === arity.max ? `${arity.min}` : arity.max === Infinity ? `at least ${arity.min}` : `${arity.min} to ${arity.max}`;
         fail(`expected ${wanted} argument${arity.max === 1 ? '' : 's'}, got ${all.length}`);
       }
-      const unknown = Object.keys(options.hash).filter((k) => !hashKeys.includes(k));
-      if (unknown.length > 0) {
+      for (const key in options.hash) {
+        if (hashKeys.includes(key)) continue;
+        const unknown = Object.keys(options.hash).filter((k) => !hashKeys.includes(k));
         fail(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}${hashKeys.length ? ` (known: ${hashKeys.join(', ')})` : ''}`);
       }
       try {
         return impl(all, options.hash, fail);
       } catch (err) {
         if (err instanceof HelperError) throw err;
-        throw new HelperError(name, redact(err instanceof Error ? err.message : String(err)), location);
+        throw new HelperError(name, redact(err instanceof Error ? err.message : String(err)), location());
       }
     });
   };
