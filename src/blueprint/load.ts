@@ -21,17 +21,42 @@ interface Listed {
   stats: Stats;
 }
 
+/** What a file or folder looked like when a blueprint was read: enough to tell that it changed since. */
+interface Stamp {
+  path: string;
+  ino: number;
+  size: number;
+  mode: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+const stampOf = (path: string, s: Stats): Stamp => ({ path, ino: s.ino, size: s.size, mode: s.mode, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
+
+function unchanged(stamp: Stamp): boolean {
+  const s = statIfAny(stamp.path);
+  return s !== undefined && s.ino === stamp.ino && s.size === stamp.size && s.mode === stamp.mode && s.mtimeMs === stamp.mtimeMs && s.ctimeMs === stamp.ctimeMs;
+}
+
+/** The files of a `files/` tree, and a stamp of every folder in it (taken before it is listed). */
+interface Listing {
+  files: Listed[];
+  folders: Stamp[];
+}
+
 // Synchronous on purpose: a blueprint is hundreds of small files, and one thread-pool round trip per
 // read and stat cost more than the reads themselves (it made `generate --check` I/O-bound).
-function list(root: string, rel = '', out: Listed[] = []): Listed[] {
-  const entries = readdirSync(join(root, rel), { withFileTypes: true });
+function list(root: string, rel = '', out: Listing = { files: [], folders: [] }): Listing {
+  const folder = join(root, rel);
+  out.folders.push(stampOf(folder, statSync(folder)));
+  const entries = readdirSync(folder, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const path = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) list(root, path, out);
     else if (e.isFile()) {
       const full = join(root, path);
-      out.push({ path, full, stats: statSync(full) });
+      out.files.push({ path, full, stats: statSync(full) });
     }
   }
   return out;
@@ -39,39 +64,39 @@ function list(root: string, rel = '', out: Listed[] = []): Listed[] {
 
 /**
  * Loaded blueprints, for the life of the process (a fleet run loads the same folders for every
- * regency). An entry is used again only while its files look exactly as when it was read: the same
- * list of paths and, for the manifest and each file, the same inode, size, mode, modification and
- * change times. Any write to a file sets its change time to the current time (it cannot be set
- * otherwise), so a file changed later cannot match; to stay safe with coarse file-system clocks, a
- * folder with a file changed less than {@link SETTLED_MS} before it was read is not kept (it is read
- * again every time, as git treats "racily clean" index entries).
+ * regency). An entry is used again only while the blueprint's folder, its manifest, every folder
+ * under `files/` and every file there keep the inode, size, mode, modification and change times
+ * they had when it was read: a file changed in place changes its own times, a file added, removed
+ * or renamed changes its folder's. Any change sets the change time to the current time (it cannot
+ * be set otherwise), so a later change cannot match; to stay safe with coarse file-system clocks, a
+ * blueprint with anything changed less than {@link SETTLED_MS} before it was read is not kept (it is
+ * read again every time, as git treats "racily clean" index entries).
  */
-const blueprintCache = new Map<string, { signature: string; load: BlueprintLoad & { ok: true } }>();
+const blueprintCache = new Map<string, { stamps: Stamp[]; load: BlueprintLoad & { ok: true } }>();
 const SETTLED_MS = 3000;
-
-const signatureOf = (path: string, s: Stats) => `${path}\0${s.ino}\0${s.size}\0${s.mode}\0${s.mtimeMs}\0${s.ctimeMs}`;
 
 /** Reads and checks one blueprint folder; a broken manifest is reported like a broken profile. */
 export async function loadBlueprint(dir: string, lang: Lang): Promise<BlueprintLoad> {
+  const key = `${resolve(dir)}\0${dir}`;
+  const cached = blueprintCache.get(key);
+  if (cached && cached.stamps.every(unchanged)) return cached.load;
+
   const file = join(dir, 'blueprint.yaml');
   const started = Date.now();
+  const dirStats = statIfAny(dir);
   const manifestStats = statIfAny(file);
   const filesDir = join(dir, 'files');
-  const listFiles = () => (statIfAny(filesDir)?.isDirectory() ? list(filesDir) : []);
-  let listed: Listed[] | undefined;
+  const listFiles = (): Listing => (statIfAny(filesDir)?.isDirectory() ? list(filesDir) : { files: [], folders: [] });
+  let listing: Listing | undefined;
   try {
-    listed = listFiles();
+    listing = listFiles();
   } catch {
     // An unreadable folder: read as before caching, after the manifest, which may explain it.
   }
-  const key = `${resolve(dir)}\0${dir}`;
-  const signature = manifestStats && listed && [signatureOf('', manifestStats), ...listed.map((f) => signatureOf(f.path, f.stats))].join('\n');
-  const cached = blueprintCache.get(key);
-  if (signature && cached?.signature === signature) return cached.load;
-
-  const load = await readBlueprint(dir, file, () => listed ?? listFiles(), lang);
-  const settled = [manifestStats, ...(listed ?? []).map((f) => f.stats)].every((s) => s !== undefined && Math.max(s.mtimeMs, s.ctimeMs) < started - SETTLED_MS);
-  if (load.ok && signature && settled) blueprintCache.set(key, { signature, load });
+  const load = await readBlueprint(dir, file, () => (listing ?? listFiles()).files, lang);
+  const stamps = dirStats && manifestStats && listing && [stampOf(dir, dirStats), stampOf(file, manifestStats), ...listing.folders, ...listing.files.map((f) => stampOf(f.full, f.stats))];
+  const settled = stamps?.every((s) => Math.max(s.mtimeMs, s.ctimeMs) < started - SETTLED_MS);
+  if (load.ok && stamps && settled) blueprintCache.set(key, { stamps, load });
   else blueprintCache.delete(key);
   return load;
 }

@@ -2,7 +2,7 @@
  * Blueprint manifests (JSON Schema, reported like a broken profile) and the template lint (a value
  * in a .sql/.yaml/.yml/.sh/.env file needs that context's quoting helper; it runs before rendering).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it, vi } from 'vitest';
@@ -136,6 +136,15 @@ describe('loading blueprints again in one process', () => {
       expect(await digestOf(dir)).toBe(kept);
       writeFileSync(join(dir, 'files/sub/c.txt'), 'three');
       expect((await digestOf(dir)).files.map((f) => f.path)).toEqual(['a.txt', 'sub/b.txt', 'sub/c.txt']);
+      vi.setSystemTime(Date.now() + 60_000);
+      await digestOf(dir);
+      mkdirSync(join(dir, 'files/sub/deeper'));
+      writeFileSync(join(dir, 'files/sub/deeper/d.txt'), 'four');
+      expect((await digestOf(dir)).files.map((f) => f.path)).toEqual(['a.txt', 'sub/b.txt', 'sub/c.txt', 'sub/deeper/d.txt']);
+      vi.setSystemTime(Date.now() + 60_000);
+      await digestOf(dir);
+      rmSync(join(dir, 'files/sub/b.txt'));
+      expect((await digestOf(dir)).files.map((f) => f.path)).toEqual(['a.txt', 'sub/c.txt', 'sub/deeper/d.txt']);
       writeFileSync(join(dir, 'blueprint.yaml'), MANIFEST.replace('1.0.0', '1.0.1'));
       expect((await digestOf(dir)).manifest.version).toBe('1.0.1');
     } finally {
