@@ -139,6 +139,8 @@ export async function renderOutput(opts: Omit<GenerateOptions, 'mode' | 'beforeS
   });
   if (!validated.result.valid || !validated.profile) return { kind: 'invalid-profile', result: validated.result };
   const profile = validated.profile;
+  // The seed's seed_meta row and the lock record the same digest.
+  const profileDigest = `sha256:${sha256(validated.bytes)}`;
 
   const blueprints = await step(onEvent, 'blueprints', blueprintsOnce, (l) => `${l.length}`);
   const broken = blueprints.filter((b) => !b.ok);
@@ -184,7 +186,7 @@ export async function renderOutput(opts: Omit<GenerateOptions, 'mode' | 'beforeS
     }
     const seedWanted = enabled.some((b) => (b.manifest.seed ?? []).length > 0);
     const seed: RenderedFile[] = seedWanted
-      ? seedFiles(profile, region, { lang, profileDigest: `sha256:${sha256(validated.bytes)}` }).map((f) => ({ path: f.path, content: Buffer.from(f.content), mode: 0o644, policy: 'managed', blueprint: 'seed', secret: false }))
+      ? seedFiles(profile, region, { lang, profileDigest }).map((f) => ({ path: f.path, content: Buffer.from(f.content), mode: 0o644, policy: 'managed', blueprint: 'seed', secret: false }))
       : [];
     const all = [...files, ...seed];
     return [...all, gitignore(all)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -193,7 +195,7 @@ export async function renderOutput(opts: Omit<GenerateOptions, 'mode' | 'beforeS
   const lock = buildLock(
     {
       toolkit: { name: 'eoffice', version: opts.toolkitVersion },
-      profile: { path: toPosix(relative(out, profilePath)), digest: `sha256:${sha256(validated.bytes)}` },
+      profile: { path: toPosix(relative(out, profilePath)), digest: profileDigest },
       blueprints: enabled.map((b) => {
         const src = b.manifest.source;
         const fetched = sources.get(b.manifest.name);
