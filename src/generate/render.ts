@@ -84,6 +84,9 @@ export function renderBlueprints(
 ): RenderedFile[] {
   const out = new Map<string, RenderedFile>();
   const problems: RenderProblem[] = [];
+  // A rule's `when:` gives one answer per item for every file it matches (the context is the same):
+  // asked once per render. Only answers are kept; an error is met, and reported, per file.
+  const whenAnswers = new Map<Readonly<FileRule>, Map<unknown, boolean>>();
   for (const bp of blueprints) {
     if (!isEnabled(bp, model)) continue;
     const { name, version } = bp.manifest;
@@ -133,7 +136,13 @@ export function renderBlueprints(
       for (const item of items) {
         const ctx = { ...model, blueprint: { name, version }, item };
         try {
-          if (when && when(ctx) !== '1') continue;
+          if (when) {
+            let answers = whenAnswers.get(rule);
+            if (!answers) whenAnswers.set(rule, (answers = new Map()));
+            let wanted = answers.get(item);
+            if (wanted === undefined) answers.set(item, (wanted = when(ctx) === '1'));
+            if (!wanted) continue;
+          }
           const path = pathTemplate(ctx);
           if (!safeOutputPath(path)) throw new Error(`the file name renders to "${path}", which is not a safe relative path`);
           const content = body ? Buffer.from(renderer.withSecrets(secretOf, () => body!(ctx)).replace(/\r\n/g, '\n'), 'utf8') : file.bytes;
