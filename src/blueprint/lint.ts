@@ -98,8 +98,16 @@ export function lintTemplate(blueprint: string, template: string, source: string
  */
 const lintCache = new Map<string, readonly LintProblem[]>();
 
+/**
+ * Blueprints found clean, by object, per language: a loaded blueprint is read-only and shared by
+ * every generation until its files change (blueprint/load.ts), so a fleet run does not even decode
+ * its templates again to look them up above.
+ */
+const cleanBlueprints = new WeakMap<Blueprint, Set<Lang>>();
+
 export function lintBlueprint(bp: Blueprint, lang: Lang = 'id'): LintProblem[] {
-  return bp.files
+  if (cleanBlueprints.get(bp)?.has(lang)) return [];
+  const found = bp.files
     .filter((f) => f.path.endsWith('.hbs'))
     .flatMap((f) => {
       const source = f.bytes.toString('utf8');
@@ -108,4 +116,9 @@ export function lintBlueprint(bp: Blueprint, lang: Lang = 'id'): LintProblem[] {
       if (!problems) lintCache.set(key, (problems = lintTemplate(bp.manifest.name, f.path, source, lang)));
       return problems.map((p) => ({ ...p }));
     });
+  if (found.length === 0) {
+    const langs = cleanBlueprints.get(bp) ?? new Set<Lang>();
+    cleanBlueprints.set(bp, langs.add(lang));
+  }
+  return found;
 }

@@ -35,10 +35,11 @@ export interface BlueprintFile {
   mode: number;
 }
 
+/** Read-only: a loaded blueprint is shared by every generation of the process (blueprint/load.ts). */
 export interface Blueprint {
-  dir: string;
-  manifest: BlueprintManifest;
-  files: BlueprintFile[];
+  readonly dir: string;
+  readonly manifest: Readonly<BlueprintManifest>;
+  readonly files: readonly Readonly<BlueprintFile>[];
   /** sha256 over the manifest and every file's path, mode and bytes. */
-  digest: string;
+  readonly digest: string;
 }

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { lintBlueprint } from '../blueprint/lint.js';
 import { forgetParsed } from '../render/parsed.js';
@@ -7,10 +6,11 @@ import { loadBlueprints, type BlueprintLoad } from '../blueprint/load.js';
 import { fetchSource, SourceError, type FetchedSource } from '../blueprint/source.js';
 import type { Blueprint } from '../blueprint/manifest.js';
 import type { Lang } from '../i18n/lang.js';
-import { loadYamlFile } from '../profile/load.js';
+import { documentOf, readProfileText } from '../profile/load.js';
 import type { RegencyProfile } from '../profile/types.generated.js';
 import { regionIndex } from '../region/decree.js';
 import { seedFiles } from '../seed/files.js';
+import { readIfAny, statIfAny } from '../util/fs.js';
 import type { Diagnostic, FileResult } from '../validate/diagnostic.js';
 import { resultOf, validateDocument } from '../validate/validate-profile.js';
 import { step, type OnEvent } from './events.js';
@@ -48,13 +48,8 @@ const toPosix = (p: string) => p.split(sep).join('/');
 // Synchronous inside: an output tree is a few hundred small files, and a thread-pool round trip per
 // stat and read made `--check` wait more than it worked.
 async function readIfFile(path: string): Promise<ExistingFile | undefined> {
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    return undefined;
-  }
-  if (!st.isFile()) return undefined;
+  const st = statIfAny(path);
+  if (!st?.isFile()) return undefined;
   return { content: readFileSync(path), mode: st.mode & 0o777 };
 }
 
@@ -71,7 +66,7 @@ function gitignore(files: readonly RenderedFile[]): RenderedFile {
  * blueprint taken from a git tag, which can move) falls through to a full render and plan.
  */
 async function checkAgainstLock(out: string, profileBytes: Buffer, toolkitVersion: string, blueprints: () => Promise<BlueprintLoad[]>): Promise<GenerateOutcome | undefined> {
-  const text = await readFile(join(out, LOCK_FILE), 'utf8').catch(() => undefined);
+  const text = readIfAny(join(out, LOCK_FILE))?.toString('utf8');
   const lock = text === undefined ? undefined : parseLock(text);
   // A lock not in the form eoffice writes (reformatted, hand-edited) is drift: the full path says so.
   if (!lock || text !== serializeLock(lock) || lock.toolkit.version !== toolkitVersion || lock.profile.digest !== `sha256:${sha256(profileBytes)}`) return undefined;
@@ -136,12 +131,16 @@ export async function renderOutput(opts: Omit<GenerateOptions, 'mode' | 'beforeS
   const profilePath = resolve(opts.profile);
   blueprintsOnce ??= () => loadBlueprints(opts.templatesDir, lang);
   const validated = await step(onEvent, 'validate', async () => {
-    const loaded = await loadYamlFile(profilePath, lang);
+    // Read once: the lock's digest is of the very bytes validated.
+    const text = await readProfileText(profilePath, lang);
+    const loaded = text.ok ? documentOf(profilePath, text.text, lang) : text;
     const diagnostics: Diagnostic[] = loaded.ok ? validateDocument(loaded.doc, { lang }) : loaded.diagnostics;
-    return { result: resultOf(opts.profile, diagnostics, false), profile: loaded.ok ? (loaded.doc.data as RegencyProfile) : undefined, bytes: await readFile(profilePath).catch(() => Buffer.alloc(0)) };
+    return { result: resultOf(opts.profile, diagnostics, false), profile: loaded.ok ? (loaded.doc.data as RegencyProfile) : undefined, bytes: text.ok ? text.bytes : Buffer.alloc(0) };
   });
   if (!validated.result.valid || !validated.profile) return { kind: 'invalid-profile', result: validated.result };
   const profile = validated.profile;
+  // The seed's seed_meta row and the lock record the same digest.
+  const profileDigest = `sha256:${sha256(validated.bytes)}`;
 
   const blueprints = await step(onEvent, 'blueprints', blueprintsOnce, (l) => `${l.length}`);
   const broken = blueprints.filter((b) => !b.ok);
@@ -154,12 +153,12 @@ export async function renderOutput(opts: Omit<GenerateOptions, 'mode' | 'beforeS
 
   const region = regionIndex();
   const model = buildModel(profile, region, opts.toolkitVersion);
-  const secretsText = await readFile(join(out, SECRETS_FILE), 'utf8').catch(() => '');
+  const secretsText = readIfAny(join(out, SECRETS_FILE))?.toString('utf8') ?? '';
   const enabled = loaded.filter((b) => isEnabled(b, model));
   const sources = new Map<string, FetchedSource>();
   const { secrets, created } = ensureSecrets(parseSecrets(secretsText), enabled.flatMap((b) => b.manifest.secrets ?? []));
 
-  const previousLockText = await readFile(join(out, LOCK_FILE), 'utf8').catch(() => undefined);
+  const previousLockText = readIfAny(join(out, LOCK_FILE))?.toString('utf8');
   const previous = previousLockText === undefined ? undefined : parseLock(previousLockText);
 
   const rendered = await step(onEvent, 'render', async () => {
@@ -187,7 +186,7 @@ export async function renderOutput(opts: Omit<GenerateOptions, 'mode' | 'beforeS
     }
     const seedWanted = enabled.some((b) => (b.manifest.seed ?? []).length > 0);
     const seed: RenderedFile[] = seedWanted
-      ? seedFiles(profile, region, { lang, profileDigest: `sha256:${sha256(validated.bytes)}` }).map((f) => ({ path: f.path, content: Buffer.from(f.content), mode: 0o644, policy: 'managed', blueprint: 'seed', secret: false }))
+      ? seedFiles(profile, region, { lang, profileDigest }).map((f) => ({ path: f.path, content: Buffer.from(f.content), mode: 0o644, policy: 'managed', blueprint: 'seed', secret: false }))
       : [];
     const all = [...files, ...seed];
     return [...all, gitignore(all)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -196,7 +195,7 @@ export async function renderOutput(opts: Omit<GenerateOptions, 'mode' | 'beforeS
   const lock = buildLock(
     {
       toolkit: { name: 'eoffice', version: opts.toolkitVersion },
-      profile: { path: toPosix(relative(out, profilePath)), digest: `sha256:${sha256(validated.bytes)}` },
+      profile: { path: toPosix(relative(out, profilePath)), digest: profileDigest },
       blueprints: enabled.map((b) => {
         const src = b.manifest.source;
         const fetched = sources.get(b.manifest.name);
@@ -227,7 +226,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
 
   if (opts.mode === 'check') {
     // The lock's profile digest is of a profile that was valid under this toolkit version.
-    const bytes = await readFile(profilePath).catch(() => undefined);
+    const bytes = readIfAny(profilePath);
     const quick = bytes && (await checkAgainstLock(out, bytes, opts.toolkitVersion, blueprintsOnce));
     if (quick) return quick;
   }
@@ -239,6 +238,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateOutcome> 
   const existing = new Map<string, ExistingFile>();
   const plan = await step(onEvent, 'plan', async () => {
     const paths = new Set([...rendered.map((f) => f.path), ...Object.keys(previous?.files ?? {})]);
+    // A first generation (no output folder yet): nothing to read.
+    if (!statIfAny(out)?.isDirectory()) paths.clear();
     for (const p of paths) {
       const f = await readIfFile(join(out, p));
       if (f) existing.set(p, f);

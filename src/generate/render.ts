@@ -56,6 +56,19 @@ function safeOutputPath(path: string): boolean {
   return path !== '' && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
+/**
+ * A template's text, decoded once per file object: loaded blueprints are shared and read-only
+ * (blueprint/load.ts), and the same string each time is also looked up in the compile cache
+ * without hashing the whole text again.
+ */
+const texts = new WeakMap<Readonly<BlueprintFile>, string>();
+
+function textOf(file: Readonly<BlueprintFile>): string {
+  let text = texts.get(file);
+  if (text === undefined) texts.set(file, (text = file.bytes.toString('utf8')));
+  return text;
+}
+
 const collection = (model: TemplateModel, each: NonNullable<FileRule['each']>): readonly unknown[] => model[each];
 
 /**
@@ -71,6 +84,9 @@ export function renderBlueprints(
 ): RenderedFile[] {
   const out = new Map<string, RenderedFile>();
   const problems: RenderProblem[] = [];
+  // A rule's `when:` gives one answer per item for every file it matches (the context is the same):
+  // asked once per render. Only answers are kept; an error is met, and reported, per file.
+  const whenAnswers = new Map<Readonly<FileRule>, Map<unknown, boolean>>();
   for (const bp of blueprints) {
     if (!isEnabled(bp, model)) continue;
     const { name, version } = bp.manifest;
@@ -98,7 +114,7 @@ export function renderBlueprints(
       const rule = ruleFor(logical, bp.manifest.files);
       const fail = (err: unknown) => {
         const stage = err instanceof TemplateError ? / \((path|when)\)$/.exec(err.template)?.[1] : undefined;
-        const pos = positionOf(err, stage === 'path' ? logical : stage === 'when' ? undefined : file.bytes.toString('utf8'));
+        const pos = positionOf(err, stage === 'path' ? logical : stage === 'when' ? undefined : textOf(file));
         // One problem per place, not one per item of an `each` rule.
         if (!problems.some((p) => p.blueprint === name && p.template === file.path && p.line === pos.line && p.column === pos.column && p.message === pos.message)) {
           problems.push({ blueprint: name, template: file.path, ...pos });
@@ -108,8 +124,9 @@ export function renderBlueprints(
       let body: ((ctx: object) => string) | undefined;
       let when: ((ctx: object) => string) | undefined;
       try {
-        pathTemplate = renderer.compile(logical, `${name}:${file.path} (path)`);
-        body = isTemplate ? renderer.compile(file.bytes.toString('utf8'), `${name}:${file.path}`) : undefined;
+        // A name without a mustache renders to itself: no template call per file and item.
+        pathTemplate = logical.includes('{{') ? renderer.compile(logical, `${name}:${file.path} (path)`) : () => logical;
+        body = isTemplate ? renderer.compile(textOf(file), `${name}:${file.path}`) : undefined;
         when = rule.when ? renderer.compile(`{{#if ${rule.when}}}1{{/if}}`, `${name}:${file.path} (when)`) : undefined;
       } catch (err) {
         fail(err);
@@ -119,7 +136,13 @@ export function renderBlueprints(
       for (const item of items) {
         const ctx = { ...model, blueprint: { name, version }, item };
         try {
-          if (when && when(ctx) !== '1') continue;
+          if (when) {
+            let answers = whenAnswers.get(rule);
+            if (!answers) whenAnswers.set(rule, (answers = new Map()));
+            let wanted = answers.get(item);
+            if (wanted === undefined) answers.set(item, (wanted = when(ctx) === '1'));
+            if (!wanted) continue;
+          }
           const path = pathTemplate(ctx);
           if (!safeOutputPath(path)) throw new Error(`the file name renders to "${path}", which is not a safe relative path`);
           const content = body ? Buffer.from(renderer.withSecrets(secretOf, () => body!(ctx)).replace(/\r\n/g, '\n'), 'utf8') : file.bytes;

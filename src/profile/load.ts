@@ -48,6 +48,8 @@ export async function loadYamlFile(file: string, lang: Lang): Promise<LoadResult
 }
 
 export type TextResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+/** A file's text, with the bytes it was decoded from. */
+export type FileTextResult = { ok: true; text: string; bytes: Buffer } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * The file's text, or why it is not a profile-sized UTF-8 text file (missing, a directory, binary…).
@@ -55,11 +57,11 @@ export type TextResult = { ok: true; text: string } | { ok: false; diagnostics: 
  * thread pool's round trips (five per file) cost more than they overlap — a tenth of the time of
  * a national batch, measured.
  */
-export async function readProfileText(file: string, lang: Lang): Promise<TextResult> {
+export async function readProfileText(file: string, lang: Lang): Promise<FileTextResult> {
   return readProfileTextSync(file, lang);
 }
 
-function readProfileTextSync(file: string, lang: Lang): TextResult {
+function readProfileTextSync(file: string, lang: Lang): FileTextResult {
   let size: number;
   try {
     const st = statSync(file);
@@ -82,7 +84,8 @@ function readProfileTextSync(file: string, lang: Lang): TextResult {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, diagnostics: [problem('file-unreadable', lang, undefined, { reason: code ?? String(err) })] };
   }
-  return decodeProfileText(bytes, lang);
+  const text = decodeProfileText(bytes, lang);
+  return text.ok ? { ...text, bytes } : text;
 }
 
 /** Decodes and parses; exported for tests and for profiles that do not come from disk. */

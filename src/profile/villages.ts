@@ -1,6 +1,6 @@
 import type { RegionIndex, VillageKind, VillageRecord } from '../region/decree.js';
 import { villageKindOf } from '../region/decree.js';
-import type { RegencyProfile, VillageOfficer } from './types.generated.js';
+import type { RegencyProfile, VillageDetail, VillageOfficer } from './types.generated.js';
 
 /** A village of the profile after `from: kemendagri` is filled from the decree, sorted by code. */
 export interface ResolvedVillage {
@@ -16,6 +16,20 @@ export interface ResolvedVillage {
   source: (string | number)[];
 }
 
+/**
+ * One village, its keys always in the same order (the model's output depends on it), set one by one:
+ * a regency has hundreds of villages, and object spreads made resolving them slow.
+ */
+function resolved(code: string, districtCode: string, name: string, kind: VillageKind, detail: Omit<VillageDetail, 'code'> | undefined, source: (string | number)[]): ResolvedVillage {
+  const village = { code, districtCode, name, kind } as ResolvedVillage;
+  if (detail?.head !== undefined) village.head = detail.head;
+  village.officers = detail?.officers ?? [];
+  if (detail?.address !== undefined) village.address = detail.address;
+  if (detail?.postcode !== undefined) village.postcode = detail.postcode;
+  village.source = source;
+  return village;
+}
+
 export function resolveVillages(profile: RegencyProfile, region: RegionIndex): ResolvedVillage[] {
   const v = profile.villages;
   if (!v) return [];
@@ -24,13 +38,7 @@ export function resolveVillages(profile: RegencyProfile, region: RegionIndex): R
     let sorted = true;
     for (let i = 0; i < v.length; i++) {
       const item = v[i]!;
-      // Keys in the same order as for decree villages below (the model's output depends on it).
-      const village = { code: item.code, districtCode: item.code.slice(0, 8), name: item.name, kind: item.kind ?? villageKindOf(item.code) ?? 'desa' } as ResolvedVillage;
-      if (item.head !== undefined) village.head = item.head;
-      village.officers = item.officers ?? [];
-      if (item.address !== undefined) village.address = item.address;
-      if (item.postcode !== undefined) village.postcode = item.postcode;
-      village.source = ['villages', i];
+      const village = resolved(item.code, item.code.slice(0, 8), item.name, item.kind ?? villageKindOf(item.code) ?? 'desa', item, ['villages', i]);
       out[i] = village;
       if (i > 0 && out[i - 1]!.code > item.code) sorted = false;
     }
@@ -47,17 +55,7 @@ export function resolveVillages(profile: RegencyProfile, region: RegionIndex): R
     if (include.length > 0 && !matches(rec.code, include)) continue;
     if (exclude.size > 0 && matches(rec.code, [...exclude])) continue;
     const detail = details.get(rec.code);
-    out.push({
-      code: rec.code,
-      districtCode: rec.districtCode,
-      name: rec.name,
-      kind: rec.kind,
-      ...(detail?.d.head !== undefined ? { head: detail.d.head } : {}),
-      officers: detail?.d.officers ?? [],
-      ...(detail?.d.address !== undefined ? { address: detail.d.address } : {}),
-      ...(detail?.d.postcode !== undefined ? { postcode: detail.d.postcode } : {}),
-      source: detail ? ['villages', 'details', detail.i] : ['villages'],
-    });
+    out.push(resolved(rec.code, rec.districtCode, rec.name, rec.kind, detail?.d, detail ? ['villages', 'details', detail.i] : ['villages']));
   }
   return out;
 }

@@ -69,25 +69,25 @@ function definer(hb: HandlebarsInstance, redact: (text: string) => string): Defi
   return (name, arity, hashKeys, impl) => {
     hb.registerHelper(name, function (this: unknown, ...all: unknown[]) {
       const options = all.pop() as CallOptions;
-      const location: TemplateLocation | undefined = options.loc
-        ? { line: options.loc.start.line, column: options.loc.start.column + 1 }
-        : undefined;
+      // Where the call is, worked out only for an error: helpers run thousands of times per generation.
+      const location = (): TemplateLocation | undefined => (options.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : undefined);
       const fail = (detail: string): never => {
-        throw new HelperError(name, redact(detail), location);
+        throw new HelperError(name, redact(detail), location());
       };
       if (all.length < arity.min || all.length > arity.max) {
         const wanted = arity.min === arity.max ? `${arity.min}` : arity.max === Infinity ? `at least ${arity.min}` : `${arity.min} to ${arity.max}`;
         fail(`expected ${wanted} argument${arity.max === 1 ? '' : 's'}, got ${all.length}`);
       }
-      const unknown = Object.keys(options.hash).filter((k) => !hashKeys.includes(k));
-      if (unknown.length > 0) {
+      for (const key in options.hash) {
+        if (hashKeys.includes(key)) continue;
+        const unknown = Object.keys(options.hash).filter((k) => !hashKeys.includes(k));
         fail(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}${hashKeys.length ? ` (known: ${hashKeys.join(', ')})` : ''}`);
       }
       try {
         return impl(all, options.hash, fail);
       } catch (err) {
         if (err instanceof HelperError) throw err;
-        throw new HelperError(name, redact(err instanceof Error ? err.message : String(err)), location);
+        throw new HelperError(name, redact(err instanceof Error ? err.message : String(err)), location());
       }
     });
   };
@@ -392,16 +392,21 @@ export function escapesHtml(outputPath: string): boolean {
 
 export type RenderFunction = (context: unknown) => string;
 
-const specCache = new Map<string, TemplateSpecification>();
+/** Compiled specs by escaping and helper names (see compileStrict), then by template text. */
+const specCache = new Map<string, Map<string, TemplateSpecification>>();
 
-function compileOptions(hb: HandlebarsInstance, name: string): CompileOptions {
-  return {
-    strict: true,
-    noEscape: !escapesHtml(name),
-    // Every helper is known at compile time: a misspelt helper is an error, not a missing value.
-    knownHelpers: Object.fromEntries(Object.keys(hb.helpers).map((k) => [k, true])),
-    knownHelpersOnly: true,
-  };
+/**
+ * The options for an instance's current helpers: every helper is known at compile time, so a
+ * misspelt helper is an error, not a missing value. Built again only when the helper names change.
+ */
+const knownHelpersOf = new WeakMap<HandlebarsInstance, { names: string; knownHelpers: Record<string, true> }>();
+
+function compileOptions(hb: HandlebarsInstance, name: string): CompileOptions & { helperNames: string } {
+  const names = Object.keys(hb.helpers);
+  const joined = names.join(',');
+  let known = knownHelpersOf.get(hb);
+  if (known?.names !== joined) knownHelpersOf.set(hb, (known = { names: joined, knownHelpers: Object.fromEntries(names.map((k) => [k, true] as const)) }));
+  return { strict: true, noEscape: !escapesHtml(name), knownHelpers: known.knownHelpers, knownHelpersOnly: true, helperNames: joined };
 }
 
 /**
@@ -413,16 +418,18 @@ function compileOptions(hb: HandlebarsInstance, name: string): CompileOptions {
 export function compileStrict(hb: HandlebarsInstance, source: string, name: string): RenderFunction {
   let template: HandlebarsTemplateDelegate;
   try {
-    const options = compileOptions(hb, name);
+    const { helperNames, ...options } = compileOptions(hb, name);
     // A compiled template (its spec) names helpers but holds none, so one spec serves every
     // Handlebars instance with the same helper names: compile each template once per process,
     // not once per regency of a fleet run.
-    const key = `${options.noEscape ? 1 : 0}\0${Object.keys(options.knownHelpers ?? {}).join(',')}\0${source}`;
-    let spec = specCache.get(key);
+    const setKey = `${options.noEscape ? 1 : 0}\0${helperNames}`;
+    let specs = specCache.get(setKey);
+    if (!specs) specCache.set(setKey, (specs = new Map()));
+    let spec = specs.get(source);
     if (!spec) {
       // One compilation, done now: `hb.compile` would compile again, lazily, at the first render.
       spec = new Function(`return ${hb.precompile(takeParsed(source) ?? source, options)}`)() as TemplateSpecification;
-      specCache.set(key, spec);
+      specs.set(source, spec);
     }
     template = hb.template(spec);
   } catch (err) {
@@ -440,7 +447,8 @@ export function compileStrict(hb: HandlebarsInstance, source: string, name: stri
 /** Compiles without rendering, to report syntax errors and unknown helpers when a blueprint is loaded. */
 export function checkTemplate(hb: HandlebarsInstance, source: string, name: string): void {
   try {
-    hb.precompile(source, compileOptions(hb, name));
+    const { helperNames: _, ...options } = compileOptions(hb, name);
+    hb.precompile(source, options);
   } catch (err) {
     throw toTemplateError(name, err);
   }

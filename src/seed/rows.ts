@@ -5,7 +5,7 @@ import { DEFAULT_DESA_LETTER_TEMPLATE, DEFAULT_LETTER_TEMPLATE } from '../genera
 import type { LetterNumbering, RegencyProfile } from '../profile/types.generated.js';
 import { resolveVillages } from '../profile/villages.js';
 import { DECREE, regencyKindOf, type RegionIndex } from '../region/decree.js';
-import { CLASSIFICATION_CODES, MAX_TEXT_BYTES, SEED_TABLES, type SeedTable, type SeedTableName } from './tables.js';
+import { CLASSIFICATION_CODES, MAX_TEXT_BYTES, SEED_TABLES, type SeedColumn, type SeedTable, type SeedTableName } from './tables.js';
 
 /** A value of a seed row: text, an integer, or absent. */
 export type SeedValue = string | number | null;
@@ -65,14 +65,15 @@ function compareClassification(a: string, b: string): number {
   return 0;
 }
 
-/** A UTF-16 surrogate without its pair: not encodable as UTF-8 (String#isWellFormed is ES2024). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** No UTF-16 surrogate without its pair, so the text can be written as UTF-8 (String#isWellFormed is ES2024). */
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 class RowBuilder {
   readonly rows: SeedRows;
   private readonly tables = new Map<SeedTableName, SeedTable>(SEED_TABLES.map((t) => [t.name, t]));
+  private readonly columnNames = new Map<SeedTableName, ReadonlySet<string>>(SEED_TABLES.map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));
   private readonly keys = new Map<SeedTableName, Map<string, string>>();
   constructor(private readonly lang: Lang) {
     this.rows = Object.fromEntries(SEED_TABLES.map((t) => [t.name, []])) as unknown as SeedRows;
@@ -85,46 +86,49 @@ class RowBuilder {
   /** Adds a row after checking that both dialects can store every value exactly. */
   add(table: SeedTableName, row: SeedRow, pointer: string): void {
     const def = this.tables.get(table)!;
+    // Built only for a message: most rows have nothing wrong.
+    const at = (col: SeedColumn) => `${table}.${col.name} (${pointer})`;
     for (const col of def.columns) {
       const v = row[col.name];
-      const where = `${table}.${col.name} (${pointer})`;
       if (v === undefined || (v === null && !col.nullable)) {
-        this.fail(pointer, `${where}: nilai wajib tidak ada`, `${where}: a required value is missing`);
+        this.fail(pointer, `${at(col)}: nilai wajib tidak ada`, `${at(col)}: a required value is missing`);
       }
       if (v === null) continue;
       if (col.type.kind === 'int') {
         if (typeof v !== 'number' || !Number.isSafeInteger(v) || Math.abs(v) > 2_147_483_647) {
-          this.fail(pointer, `${where}: bukan bilangan bulat 32-bit: ${String(v)}`, `${where}: not a 32-bit integer: ${String(v)}`);
+          this.fail(pointer, `${at(col)}: bukan bilangan bulat 32-bit: ${String(v)}`, `${at(col)}: not a 32-bit integer: ${String(v)}`);
         }
         continue;
       }
       if (typeof v !== 'string') {
-        this.fail(pointer, `${where}: bukan teks`, `${where}: not text`);
+        this.fail(pointer, `${at(col)}: bukan teks`, `${at(col)}: not text`);
       }
       if (v.includes('\0')) {
         this.fail(
           pointer,
-          `${where}: memuat karakter NUL (\\0), yang tidak dapat disimpan PostgreSQL; hapus dari profil`,
-          `${where}: contains a NUL character (\\0), which PostgreSQL cannot store; remove it from the profile`,
+          `${at(col)}: memuat karakter NUL (\\0), yang tidak dapat disimpan PostgreSQL; hapus dari profil`,
+          `${at(col)}: contains a NUL character (\\0), which PostgreSQL cannot store; remove it from the profile`,
         );
       }
-      if (LONE_SURROGATE.test(v)) {
+      if (!isWellFormed(v)) {
         this.fail(
           pointer,
-          `${where}: memuat surrogate UTF-16 tanpa pasangan, yang tidak dapat ditulis sebagai UTF-8`,
-          `${where}: contains a lone UTF-16 surrogate, which cannot be written as UTF-8`,
+          `${at(col)}: memuat surrogate UTF-16 tanpa pasangan, yang tidak dapat ditulis sebagai UTF-8`,
+          `${at(col)}: contains a lone UTF-16 surrogate, which cannot be written as UTF-8`,
         );
       }
+      // Counted only when the UTF-16 length could exceed the limit (characters ≤ code units ≤ bytes).
       if (col.type.kind === 'key') {
-        if ([...v].length > col.type.length) {
-          this.fail(pointer, `${where}: lebih dari ${col.type.length} karakter`, `${where}: longer than ${col.type.length} characters`);
+        if (v.length > col.type.length && [...v].length > col.type.length) {
+          this.fail(pointer, `${at(col)}: lebih dari ${col.type.length} karakter`, `${at(col)}: longer than ${col.type.length} characters`);
         }
-      } else if (Buffer.byteLength(v, 'utf8') > MAX_TEXT_BYTES) {
-        this.fail(pointer, `${where}: lebih dari ${MAX_TEXT_BYTES} bita`, `${where}: longer than ${MAX_TEXT_BYTES} bytes`);
+      } else if (v.length * 3 > MAX_TEXT_BYTES && Buffer.byteLength(v, 'utf8') > MAX_TEXT_BYTES) {
+        this.fail(pointer, `${at(col)}: lebih dari ${MAX_TEXT_BYTES} bita`, `${at(col)}: longer than ${MAX_TEXT_BYTES} bytes`);
       }
     }
+    const columns = this.columnNames.get(table)!;
     for (const name of Object.keys(row)) {
-      if (!def.columns.some((c) => c.name === name)) throw new Error(`seed table ${table} has no column ${name}`);
+      if (!columns.has(name)) throw new Error(`seed table ${table} has no column ${name}`);
     }
     const k = def.primaryKey.map((c) => String(row[c])).join('\u0001');
     let seen = this.keys.get(table);

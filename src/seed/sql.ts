@@ -34,8 +34,12 @@ const PG_ESCAPE = /[\\\r\n]/;
 const MYSQL_ESCAPE = /[\\'\r\n\x1a]/g;
 const MYSQL_REPLACEMENT: Record<string, string> = { '\\': '\\\\', "'": "''", '\r': '\\r', '\n': '\\n', '\x1a': '\\Z' };
 
+/** Any character either dialect escapes, or NUL: most names have none, and are quoted as they are. */
+const SPECIAL = /[\0\\'\r\n\x1a]/;
+
 /** A string literal of the dialect. */
 export function quoteString(value: string, dialect: SqlDialect): string {
+  if (!SPECIAL.test(value)) return `'${value}'`;
   if (value.includes('\0')) throw new Error('a NUL character cannot be written to the seed (PostgreSQL cannot store it)');
   if (dialect === 'postgresql') {
     if (!PG_ESCAPE.test(value)) return `'${value.replaceAll("'", "''")}'`;
@@ -142,7 +146,9 @@ export function upsertSql(t: SeedTable, rows: readonly SeedRow[], dialect: SqlDi
     size = 0;
   };
   for (const row of rows) {
-    const line = `(${t.columns.map((c) => sqlLiteral(row[c.name] ?? null, dialect)).join(', ')})`;
+    let line = '(';
+    for (let i = 0; i < t.columns.length; i++) line += (i > 0 ? ', ' : '') + sqlLiteral(row[t.columns[i]!.name] ?? null, dialect);
+    line += ')';
     if (values.length > 0 && (values.length >= maxRows || size + line.length > maxBytes)) flush();
     values.push(line);
     size += line.length + 2;

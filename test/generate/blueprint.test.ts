@@ -2,10 +2,10 @@
  * Blueprint manifests (JSON Schema, reported like a broken profile) and the template lint (a value
  * in a .sql/.yaml/.yml/.sh/.env file needs that context's quoting helper; it runs before rendering).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { loadBlueprint, loadBlueprints } from '../../src/blueprint/load.js';
 import { lintBlueprint, lintTemplate } from '../../src/blueprint/lint.js';
@@ -103,6 +103,53 @@ describe('the blueprint schema', () => {
     const ctx = context();
     expect(await runBlueprintLint(ctx, [], {})).toBe(0);
     expect(ctx.err.join('')).toBe('');
+  });
+});
+
+describe('loading blueprints again in one process', () => {
+  const MANIFEST = ['apiVersion: eoffice/v1', 'kind: Blueprint', 'name: kept', 'version: 1.0.0', 'description: d', 'app: shared', 'files:', '  - match: "**"', ''].join('\n');
+  const digestOf = async (dir: string) => {
+    const l = await loadBlueprint(dir, 'en');
+    if (!l.ok) throw new Error(JSON.stringify(l.diagnostics));
+    return l.blueprint;
+  };
+
+  it('reuses a folder whose files have not changed, and reads a changed, added or removed file again', async () => {
+    const dir = tempTree({ 'blueprint.yaml': MANIFEST, 'files/a.txt': 'one', 'files/sub/b.txt': 'two' });
+    // Files changed moments ago are read every time (a coarse file-system clock could hide a change);
+    // with the clock moved on, these count as settled and are kept.
+    const fresh = await digestOf(dir);
+    expect(await digestOf(dir)).not.toBe(fresh);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 60_000);
+      const first = await digestOf(dir);
+      expect(first.digest).toBe(fresh.digest);
+      expect(await digestOf(dir)).toBe(first);
+      // The same size, written in place: only the change time tells.
+      writeFileSync(join(dir, 'files/a.txt'), 'ONE');
+      const edited = await digestOf(dir);
+      expect(edited.digest).not.toBe(first.digest);
+      expect(edited.files.find((f) => f.path === 'a.txt')!.bytes.toString()).toBe('ONE');
+      vi.setSystemTime(Date.now() + 60_000);
+      const kept = await digestOf(dir);
+      expect(await digestOf(dir)).toBe(kept);
+      writeFileSync(join(dir, 'files/sub/c.txt'), 'three');
+      expect((await digestOf(dir)).files.map((f) => f.path)).toEqual(['a.txt', 'sub/b.txt', 'sub/c.txt']);
+      vi.setSystemTime(Date.now() + 60_000);
+      await digestOf(dir);
+      mkdirSync(join(dir, 'files/sub/deeper'));
+      writeFileSync(join(dir, 'files/sub/deeper/d.txt'), 'four');
+      expect((await digestOf(dir)).files.map((f) => f.path)).toEqual(['a.txt', 'sub/b.txt', 'sub/c.txt', 'sub/deeper/d.txt']);
+      vi.setSystemTime(Date.now() + 60_000);
+      await digestOf(dir);
+      rmSync(join(dir, 'files/sub/b.txt'));
+      expect((await digestOf(dir)).files.map((f) => f.path)).toEqual(['a.txt', 'sub/c.txt', 'sub/deeper/d.txt']);
+      writeFileSync(join(dir, 'blueprint.yaml'), MANIFEST.replace('1.0.0', '1.0.1'));
+      expect((await digestOf(dir)).manifest.version).toBe('1.0.1');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
