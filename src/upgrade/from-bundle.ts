@@ -9,7 +9,7 @@ import { compareVersions } from '../util/semver.js';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BASE_DIR, baseFilesOf } from '../generate/base.js';
-import { LOCK_FILE, parseLock, serializeLock, sha256, type LockFile } from '../generate/lock.js';
+import { LOCK_FILE, parseLock, sha256, type LockFile } from '../generate/lock.js';
 import type { RenderedFile } from '../generate/rendered.js';
 import { recover, writeAtomically } from '../generate/sink-disk.js';
 import type { GrantManifest } from '../grant/manifest.js';
@@ -17,7 +17,7 @@ import { PROFILE_FILE } from '../grant/manifest.js';
 import { readBundleFiles, verifyBundle, type VerifyReport } from '../grant/verify.js';
 import { parseYamlText } from '../profile/load.js';
 import type { TextMerger } from './merge-text.js';
-import { pendingConflicts } from './plan-upgrade.js';
+import { conflictsOf, lockAfter } from './plan-upgrade.js';
 import { planAgainstTree, readExisting, readLock, writesFiles, type UpgradePlanned } from './upgrade.js';
 
 export interface BundleUpgradeOptions {
@@ -108,15 +108,13 @@ export async function upgradeFromBundle(opts: BundleUpgradeOptions): Promise<Bun
   // The lock of the new base: the bundle's, with hashes of what the bundle holds (a file the grantor
   // edited after rendering is the base as delivered) and the recipient's own profile path, since
   // the profile stays where the recipient keeps it.
-  const pending = pendingConflicts(plan);
   const lockFiles: LockFile['files'] = {};
   for (const [path, locked] of Object.entries(bundleLock.files)) {
     const content = source.get(path);
     lockFiles[path] = locked.secret || !content ? locked : { ...locked, sha256: sha256(content) };
   }
   const { conflicts: _grantorConflicts, ...bundleRest } = bundleLock;
-  const lock: LockFile = { ...bundleRest, profile: { path: previous.profile.path, digest: bundleLock.profile.digest }, files: lockFiles, ...(pending.length > 0 ? { conflicts: pending } : {}) };
-  const lockText = serializeLock(lock);
+  const { lock, lockText } = lockAfter(plan, { ...bundleRest, profile: { path: previous.profile.path, digest: bundleLock.profile.digest }, files: lockFiles });
 
   const changes = writesFiles(plan) || baseStale || lockText !== found.text;
   return {
@@ -125,7 +123,7 @@ export async function upgradeFromBundle(opts: BundleUpgradeOptions): Promise<Bun
     profile,
     plan,
     lock,
-    conflicts: plan.entries.filter((e) => e.action === 'conflict'),
+    conflicts: conflictsOf(plan),
     changes,
     manifest,
     warnings,

@@ -1,4 +1,4 @@
-import { sha256, type LockFile, type PendingConflict } from '../generate/lock.js';
+import { serializeLock, sha256, type LockFile, type PendingConflict } from '../generate/lock.js';
 import { finishPlan, type ConflictDetail, type ExistingFile, type Plan, type PlanEntry } from '../generate/plan.js';
 import type { RenderedFile } from '../generate/rendered.js';
 import { mergeStructured, structuredFormatOf } from './merge-structured.js';
@@ -129,3 +129,13 @@ export function pendingConflicts(plan: Plan): PendingConflict[] {
     .filter((e) => e.action === 'conflict' && e.conflict)
     .map((e) => ({ path: e.path, kind: e.conflict!.kind, ...(e.conflict!.keys ? { keys: e.conflict!.keys.map((k) => k.pointer) } : {}) }));
 }
+
+/** An upgrade's lock: `lock` with the conflicts the plan leaves pending (if any), and its text. */
+export function lockAfter(plan: Plan, lock: LockFile): { lock: LockFile; lockText: string } {
+  const pending = pendingConflicts(plan);
+  const withPending: LockFile = { ...lock, ...(pending.length > 0 ? { conflicts: pending } : {}) };
+  return { lock: withPending, lockText: serializeLock(withPending) };
+}
+
+/** The entries of a plan that the recipient has to settle. */
+export const conflictsOf = (plan: Plan): PlanEntry[] => plan.entries.filter((e) => e.action === 'conflict');

@@ -3,14 +3,14 @@ import { join, resolve } from 'node:path';
 import { BASE_DIR, baseFilesOf, readBase } from '../generate/base.js';
 import { step, type OnEvent } from '../generate/events.js';
 import { renderOutput, type RenderOutcome } from '../generate/generate.js';
-import { LOCK_FILE, parseLock, serializeLock, type LockFile } from '../generate/lock.js';
+import { LOCK_FILE, parseLock, type LockFile } from '../generate/lock.js';
 import type { ExistingFile, Plan, PlanEntry } from '../generate/plan.js';
 import type { RenderedFile } from '../generate/rendered.js';
 import { SECRETS_FILE, serializeSecrets } from '../generate/secrets.js';
 import { recover, writeAtomically, type OwnFile } from '../generate/sink-disk.js';
 import type { Lang } from '../i18n/lang.js';
 import { gitMergeFile, type TextMerger } from './merge-text.js';
-import { pendingConflicts, planUpgrade } from './plan-upgrade.js';
+import { conflictsOf, lockAfter, planUpgrade } from './plan-upgrade.js';
 
 export interface UpgradeOptions {
   /** The generated output tree to upgrade. */
@@ -84,9 +84,7 @@ export async function upgrade(opts: UpgradeOptions): Promise<UpgradeOutcome> {
     planAgainstTree(out, rendered, previous, opts, (bp) => `blueprint ${bp} ${versionOf(r.lock, bp) ?? '?'}`),
   );
   const { plan, baseStale } = planned;
-  const pending = pendingConflicts(plan);
-  const lock: LockFile = { ...r.lock, ...(pending.length > 0 ? { conflicts: pending } : {}) };
-  const lockText = serializeLock(lock);
+  const { lock, lockText } = lockAfter(plan, r.lock);
   const changes = writesFiles(plan) || baseStale || lockText !== r.previousLockText || r.created.length > 0;
   return {
     kind: 'planned',
@@ -94,7 +92,7 @@ export async function upgrade(opts: UpgradeOptions): Promise<UpgradeOutcome> {
     profile,
     plan,
     lock,
-    conflicts: plan.entries.filter((e) => e.action === 'conflict'),
+    conflicts: conflictsOf(plan),
     changes,
     apply: async () => {
       if (!changes) return;
